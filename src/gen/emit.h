@@ -1,0 +1,50 @@
+/*
+ * emit.h - one emitter per output kind, each reading a const, validated
+ * model into a buffer. A new output kind is one file and one table row.
+ */
+#ifndef GEN_EMIT_H
+#define GEN_EMIT_H
+
+#include "model.h"
+#include "util.h"
+
+struct emit_options {
+    const char *out_dir;            /* .h and .c */
+    const char *pot_dir;            /* .pot */
+    long long date;                 /* POT-Creation-Date, seconds */
+};
+
+struct emitter {
+    const char *kind;
+    /* Path of the output for cat; owned by the caller. */
+    char *(*path)(const struct model_catalog *cat,
+                  const struct emit_options *opt);
+    void (*emit)(const struct model_catalog *cat,
+                 const struct emit_options *opt, struct buf *out);
+};
+
+extern const struct emitter emitters[];
+extern const size_t n_emitters;
+
+void emit_header(const struct model_catalog *cat,
+                 const struct emit_options *opt, struct buf *out);
+void emit_source(const struct model_catalog *cat,
+                 const struct emit_options *opt, struct buf *out);
+void emit_pot(const struct model_catalog *cat,
+              const struct emit_options *opt, struct buf *out);
+
+/* Helpers shared by the emitters. */
+
+/* s as a C string literal, every byte round-tripping. */
+void emit_c_string(struct buf *out, const char *s);
+/* s inside a C comment: no comment end, no trigraph, one line. */
+void emit_c_comment_text(struct buf *out, const char *s, size_t max);
+/* s as the body of a PO string (no quotes), gettext's escapes. */
+void emit_po_escape(struct buf *out, const char *s, size_t n);
+/* The banner every generated file opens with, between lead and tail. */
+void emit_banner(struct buf *out, const struct model_catalog *cat,
+                 const char *lead, const char *tail);
+/* The catalog name in lower case, for C identifiers. */
+char *emit_lower_name(const struct model_catalog *cat);
+
+#endif

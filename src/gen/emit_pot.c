@@ -1,0 +1,246 @@
+/*
+ * emit_pot.c - the domain's gettext template: one message per translatable
+ * text, with its field as msgctxt, notes for translators (code, HTTP
+ * status, module, field, what each placeholder stands for), references to
+ * the catalog lines, and the format flag that makes msgfmt -c check
+ * what translators write.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "emit.h"
+#include "placeholder.h"
+#include "validate.h"
+
+static const char *const flag_name[] = {
+    NULL, "c-format", "python-format", "python-brace-format"
+};
+
+static void
+po_string(struct buf *out, const char *keyword, const char *s)
+{
+    const char *nl = strchr(s, '\n');
+
+    buf_printf(out, "%s \"", keyword);
+    if (nl && nl[1]) {
+        /* gettext's layout: one source line per string line */
+        buf_puts(out, "\"\n");
+        while (*s) {
+            size_t n = (nl = strchr(s, '\n')) ? (size_t)(nl - s) + 1
+                                               : strlen(s);
+
+            buf_putc(out, '"');
+            emit_po_escape(out, s, n);
+            buf_puts(out, "\"\n");
+            s += n;
+        }
+        return;
+    }
+    emit_po_escape(out, s, strlen(s));
+    buf_puts(out, "\"\n");
+}
+
+static void
+header(struct buf *out, const struct model_catalog *cat, long long date)
+{
+    time_t t = (time_t)date;
+    struct tm tm;
+    char when[32];
+
+    gmtime_r(&t, &tm);
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M+0000", &tm);
+    buf_printf(out, "# Translation template of the gettext domain %s: ",
+               cat->domain);
+    buf_printf(out, "%s.\n", cat->title ? cat->title : cat->name);
+    emit_banner(out, cat, "# ", "");
+    buf_puts(out,
+             "#\n"
+             "# msgctxt names the field of each text. \"description\" says "
+             "what went wrong\n"
+             "# and \"measure\" what the user should do; \"message\" is "
+             "the API's error\n"
+             "# message, an English literal that clients match on, so "
+             "translate what it\n"
+             "# means (its typos are the API's, not yours); \"module\" "
+             "names a group of\n"
+             "# codes. Keep every placeholder: %s (reorder with %1$s, "
+             "%2$s), %(name)s and\n"
+             "# {name}.\n"
+             "#\n"
+             "#, fuzzy\n"
+             "msgid \"\"\n"
+             "msgstr \"\"\n");
+    buf_printf(out, "\"Project-Id-Version: %s\\n\"\n", cat->domain);
+    buf_puts(out, "\"Report-Msgid-Bugs-To: \\n\"\n");
+    buf_printf(out, "\"POT-Creation-Date: %s\\n\"\n", when);
+    buf_puts(out,
+             "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n"
+             "\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"
+             "\"Language-Team: LANGUAGE <LL@li.org>\\n\"\n"
+             "\"Language: \\n\"\n"
+             "\"MIME-Version: 1.0\\n\"\n"
+             "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+             "\"Content-Transfer-Encoding: 8bit\\n\"\n");
+}
+
+/* Adds line to out unless an identical line is already in the block. */
+static void
+note_once(struct buf *out, size_t block, const char *line)
+{
+    const char *p = out->data ? out->data + block : NULL;
+    size_t n = strlen(line);
+
+    for (; p && (p = strstr(p, line)) != NULL; p++)
+        if ((p == out->data + block || p[-1] == '\n') && p[n] == '\n')
+            return;
+    buf_puts(out, line);
+    buf_putc(out, '\n');
+}
+
+static void
+placeholder_notes(struct buf *out, size_t block, const struct model_entry *e)
+{
+    const char *msg = e->text[FIELD_MESSAGE];
+    struct errcat__ph t;
+    struct buf line = { NULL, 0, 0 };
+    size_t pos = 0, n = strlen(msg), arg = 0, i;
+
+    while (errcat__ph_next(msg, n, &pos, ERRCAT__PH_MODE_ANY, &t)
+           != ERRCAT__PH_END) {
+        const char *what = NULL;
+
+        if (!errcat__ph_is_arg(t.kind))
+            continue;
+        if (t.name_len) {
+            for (i = 0; i < e->n_args; i++)
+                if (e->args[i].name && strlen(e->args[i].name) == t.name_len
+                    && strncmp(e->args[i].name, msg + t.name, t.name_len) == 0)
+                    what = e->args[i].text;
+        } else {
+            size_t k = 0;
+
+            for (i = 0; i < e->n_args; i++)
+                if (!e->args[i].name && k++ == arg)
+                    what = e->args[i].text;
+            arg++;
+        }
+        if (!what)
+            continue;
+        line.len = 0;
+        if (t.kind == ERRCAT__PH_POSITIONAL)
+            buf_printf(&line, "#. %%s #%lu: %s", (unsigned long)arg, what);
+        else
+            buf_printf(&line, "#. %.*s: %s", (int)t.len, msg + t.start, what);
+        note_once(out, block, line.data);
+        if (t.kind == ERRCAT__PH_NAMED_BARE) {
+            line.len = 0;
+            buf_printf(&line, "#. %.*s lacks its conversion character: keep "
+                       "it exactly as written.", (int)t.len, msg + t.start);
+            note_once(out, block, line.data);
+        }
+    }
+    buf_free(&line);
+}
+
+static void
+use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
+          const struct model_text *t)
+{
+    static const char *const what[FIELD_COUNT] = {
+        "description of the error", "API error message",
+        "measure: what the user should do", "module name"
+    };
+    struct buf line = { NULL, 0, 0 };
+    size_t i;
+
+    for (i = 0; i < t->n_uses; i++) {
+        const struct model_use *u = &t->uses[i];
+        const struct model_entry *e;
+
+        line.len = 0;
+        if (u->field == FIELD_MODULE) {
+            buf_printf(&line, "#. %s (a group of error codes)",
+                       what[FIELD_MODULE]);
+            note_once(out, block, line.data);
+            continue;
+        }
+        e = &cat->entries[u->owner];
+        buf_printf(&line, "#. %s, HTTP %d, module \"%s\"%s: %s", e->code,
+                   e->http_status, cat->modules[e->module].name,
+                   e->unused ? ", not used currently" : "", what[u->field]);
+        note_once(out, block, line.data);
+    }
+    for (i = 0; i < t->n_uses; i++) {
+        const struct model_entry *e;
+
+        if (t->uses[i].field == FIELD_MODULE)
+            continue;
+        e = &cat->entries[t->uses[i].owner];
+        if (t->field == FIELD_MESSAGE)
+            placeholder_notes(out, block, e);
+        if (e->note) {
+            line.len = 0;
+            buf_printf(&line, "#. Note: %s", e->note);
+            for (size_t k = 0; k < line.len; k++)
+                if (line.data[k] == '\n')
+                    line.data[k] = ' ';
+            note_once(out, block, line.data);
+        }
+    }
+    buf_free(&line);
+}
+
+static void
+references(struct buf *out, const struct model_catalog *cat,
+           const struct model_text *t)
+{
+    size_t i, width = 2;
+
+    buf_puts(out, "#:");
+    for (i = 0; i < t->n_uses; i++) {
+        const struct model_use *u = &t->uses[i];
+        unsigned line = u->field == FIELD_MODULE
+            ? cat->modules[u->owner].name_loc.line
+            : cat->entries[u->owner].text_loc[u->field].line;
+        char ref[32];
+        size_t n;
+
+        snprintf(ref, sizeof ref, ":%u", line);
+        n = strlen(cat->path) + strlen(ref) + 1;
+        if (width > 2 && width + n > 79) {
+            buf_puts(out, "\n#:");
+            width = 2;
+        }
+        buf_printf(out, " %s%s", cat->path, ref);
+        width += n;
+    }
+    buf_putc(out, '\n');
+}
+
+void
+emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
+         struct buf *out)
+{
+    size_t i;
+
+    header(out, cat, opt->date);
+    for (i = 0; i < cat->n_texts; i++) {
+        const struct model_text *t = &cat->texts[i];
+        struct placeholders ph;
+        size_t block;
+
+        buf_putc(out, '\n');
+        block = out->len;
+        use_notes(out, block, cat, t);
+        references(out, cat, t);
+        if (t->field == FIELD_MESSAGE) {
+            validate_scan(t->msgid, &ph);
+            if (ph.style && !ph.bare && !ph.stray_percent && !ph.mixed)
+                buf_printf(out, "#, %s\n", flag_name[ph.style]);
+        }
+        po_string(out, "msgctxt", model_field_name[t->field]);
+        po_string(out, "msgid", t->msgid);
+        buf_puts(out, "msgstr \"\"\n");
+    }
+}

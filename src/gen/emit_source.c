@@ -1,0 +1,158 @@
+/*
+ * emit_source.c - the constant tables of a catalog in the layout of
+ * errcat_catalog.h: texts, modules, entries, and the two indexes that give
+ * liberrcat O(1) lookups by value and by code.
+ */
+#include <stdlib.h>
+
+#include "emit.h"
+#include "validate.h"
+
+static void
+emit_numbers(struct buf *out, const char *decl, const unsigned *v, size_t n)
+{
+    size_t i;
+
+    buf_printf(out, "%s[%lu] = {", decl, (unsigned long)n);
+    for (i = 0; i < n; i++)
+        buf_printf(out, "%s%u%s", i % 10 ? " " : "\n    ", v[i],
+                   i + 1 < n ? "," : "");
+    buf_puts(out, "\n};\n\n");
+}
+
+static int
+text_format(const char *msgid, enum model_field field)
+{
+    struct placeholders ph;
+
+    if (field != FIELD_MESSAGE)
+        return 0;
+    validate_scan(msgid, &ph);
+    return ph.stray_percent ? 0 : ph.style;
+}
+
+static unsigned
+text_nargs(const char *msgid, enum model_field field)
+{
+    struct placeholders ph;
+
+    if (field != FIELD_MESSAGE)
+        return 0;
+    validate_scan(msgid, &ph);
+    return ph.stray_percent ? 0 : ph.nargs;
+}
+
+static void
+emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
+{
+    size_t i;
+
+    buf_printf(out, "static const struct errcat_text %s__texts[] = {\n", p);
+    for (i = 0; i < cat->n_texts; i++) {
+        const struct model_text *t = &cat->texts[i];
+        struct buf key = { NULL, 0, 0 };
+
+        buf_printf(&key, "%s\004%s", model_field_name[t->field], t->msgid);
+        buf_printf(out, "    /* %lu */ { ", (unsigned long)i);
+        emit_c_string(out, key.data);
+        buf_puts(out, ",\n        ");
+        emit_c_string(out, t->msgid);
+        buf_printf(out, ", %d, %u }%s\n", text_format(t->msgid, t->field),
+                   text_nargs(t->msgid, t->field),
+                   i + 1 < cat->n_texts ? "," : "");
+        buf_free(&key);
+    }
+    buf_puts(out, "};\n\n");
+}
+
+static void
+emit_entries(struct buf *out, const struct model_catalog *cat, const char *p)
+{
+    size_t i;
+
+    buf_printf(out, "static const struct errcat_module %s__modules[] = {\n",
+               p);
+    for (i = 0; i < cat->n_modules; i++) {
+        buf_puts(out, "    { ");
+        emit_c_string(out, cat->modules[i].id);
+        buf_printf(out, ", %u }%s\n", cat->modules[i].text,
+                   i + 1 < cat->n_modules ? "," : "");
+    }
+    buf_puts(out, "};\n\n");
+    if (cat->n_entries == 0)
+        return;
+    buf_printf(out, "static const struct errcat_entry %s__entries[] = {\n",
+               p);
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct model_entry *e = &cat->entries[i];
+        char *name = model_constant(cat, e);
+
+        buf_puts(out, "    { ");
+        emit_c_string(out, e->id);
+        buf_puts(out, ", ");
+        emit_c_string(out, e->code);
+        buf_printf(out, ", %s, %d, %d, %s, %u, %u, %u, %u }%s\n", name,
+                   e->http_status, e->module,
+                   e->unused ? "ERRCAT_ENTRY_UNUSED" : "0",
+                   e->text_index[FIELD_DESCRIPTION],
+                   e->text_index[FIELD_MESSAGE],
+                   e->text_index[FIELD_MEASURE], e->next_same_code,
+                   i + 1 < cat->n_entries ? "," : "");
+        free(name);
+    }
+    buf_puts(out, "};\n\n");
+}
+
+void
+emit_source(const struct model_catalog *cat, const struct emit_options *opt,
+            struct buf *out)
+{
+    char *p = emit_lower_name(cat);
+    unsigned *by_serial = xcalloc(cat->n_serials + 1, sizeof *by_serial);
+    struct buf decl = { NULL, 0, 0 };
+    size_t i;
+
+    (void)opt;
+    emit_banner(out, cat, "/* ", " */");
+    buf_putc(out, '\n');
+    buf_printf(out, "#include \"errcat_catalog.h\"\n#include \"%s.h\"\n\n",
+               cat->name);
+    emit_texts(out, cat, p);
+    emit_entries(out, cat, p);
+    for (i = 0; i < cat->n_entries; i++)
+        by_serial[cat->entries[i].serial] = (unsigned)i + 1;
+    buf_printf(&decl, "/* serial -> entry index + 1 */\n"
+               "static const unsigned %s__by_serial", p);
+    emit_numbers(out, decl.data, by_serial, cat->n_serials);
+    decl.len = 0;
+    buf_printf(&decl, "/* errcat_code_hash(code) & %lu -> entry index + 1 */\n"
+               "static const unsigned %s__code_hash",
+               (unsigned long)cat->hash_size - 1, p);
+    emit_numbers(out, decl.data, cat->code_hash, cat->hash_size);
+    buf_printf(out, "static struct errcat_cache %s__cache;\n\n", p);
+    buf_printf(out, "const struct errcat_catalog %s_catalog = {\n", p);
+    buf_puts(out, "    ERRCAT_ABI_VERSION, ");
+    emit_c_string(out, cat->name);
+    buf_puts(out, ", ");
+    emit_c_string(out, cat->domain);
+    buf_puts(out, ", ");
+    emit_c_string(out, cat->prefix);
+    buf_puts(out, ",\n    ");
+    emit_c_string(out, cat->path);
+    buf_printf(out, ", %d, %ld,\n", cat->number,
+               (long)cat->number << 20);
+    if (cat->n_entries)
+        buf_printf(out, "    %lu, %s__entries,\n",
+                   (unsigned long)cat->n_entries, p);
+    else
+        buf_puts(out, "    0, 0,\n");
+    buf_printf(out, "    %lu, %s__modules,\n    %lu, %s__texts,\n",
+               (unsigned long)cat->n_modules, p,
+               (unsigned long)cat->n_texts, p);
+    buf_printf(out, "    %u, %s__by_serial,\n    %lu, %s__code_hash,\n",
+               cat->n_serials, p, (unsigned long)cat->hash_size - 1, p);
+    buf_printf(out, "    &%s__cache\n};\n", p);
+    buf_free(&decl);
+    free(by_serial);
+    free(p);
+}

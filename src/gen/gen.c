@@ -1,0 +1,134 @@
+/*
+ * gen.c - runs the pipeline over every catalog of a run: load, index,
+ * validate, number; then, only when no catalog has an error, emits every
+ * output and writes them all or nothing.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "emit.h"
+#include "gen.h"
+#include "load.h"
+#include "numbering.h"
+#include "output.h"
+#include "validate.h"
+
+/* POT-Creation-Date: SOURCE_DATE_EPOCH, or a fixed date, never the clock. */
+static long long
+source_date(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long v;
+
+    if (!s || !*s)
+        return 0;
+    errno = 0;
+    v = strtoll(s, &end, 10);
+    if (errno || *end || v < 0) {
+        diag_warning(NULL, "SOURCE_DATE_EPOCH is not a number of seconds: "
+                     "ignored");
+        return 0;
+    }
+    return v;
+}
+
+static int
+ensure_dir(const char *dir)
+{
+    struct stat st;
+
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return 0;
+    if (mkdir(dir, 0777) == 0)
+        return 0;
+    diag_error(NULL, "cannot create directory '%s': %s", dir,
+               strerror(errno));
+    return -1;
+}
+
+static void
+emit_all(struct model_catalog *cat, const struct emit_options *eo,
+         struct output_set *outs)
+{
+    size_t i;
+
+    for (i = 0; i < n_emitters; i++) {
+        struct buf b = { NULL, 0, 0 };
+        char *path = emitters[i].path(cat, eo);
+
+        emitters[i].emit(cat, eo, &b);
+        output_add(outs, path, &b);
+        free(path);
+    }
+}
+
+int
+gen_run(const struct gen_options *opt)
+{
+    struct model_catalog **cats;
+    struct output_set outs;
+    struct emit_options eo;
+    size_t i, loaded = 0;
+    int status = 0;
+
+    memset(&outs, 0, sizeof outs);
+    diag_set_werror(opt->werror);
+    cats = xcalloc(opt->n_catalogs + 1, sizeof *cats);
+    for (i = 0; i < opt->n_catalogs; i++) {
+        struct buf record = { NULL, 0, 0 };
+        char *record_path;
+        unsigned before = diag_errors();
+        int n;
+
+        switch (load_catalog(opt->catalogs[i], &cats[loaded])) {
+        case LOAD_IO:
+            status = 2;
+            continue;
+        case LOAD_INVALID:
+            continue;
+        case LOAD_OK:
+            break;
+        }
+        model_index(cats[loaded]);
+        validate_catalog(cats[loaded]);
+        if (diag_errors() > before) {
+            loaded++;
+            continue;
+        }
+        record_path = numbering_path(cats[loaded]->path);
+        n = numbering_apply(cats[loaded], record_path, &record);
+        if (n < 0)
+            status = 2;
+        else if (n == 0 && opt->command == GEN_GENERATE)
+            output_add(&outs, record_path, &record);
+        buf_free(&record);
+        free(record_path);
+        loaded++;
+    }
+    if (status == 0 && diag_errors() == 0)
+        validate_together(cats, loaded);
+    if (status == 0 && diag_errors() > 0)
+        status = 1;
+    if (status == 0 && opt->command == GEN_GENERATE) {
+        eo.out_dir = opt->out_dir;
+        eo.pot_dir = opt->pot_dir ? opt->pot_dir : opt->out_dir;
+        eo.date = source_date();
+        if (diag_errors() > 0)
+            status = 1;
+        else if (ensure_dir(eo.out_dir) < 0 || ensure_dir(eo.pot_dir) < 0)
+            status = 2;
+        for (i = 0; i < loaded && status == 0; i++)
+            emit_all(cats[i], &eo, &outs);
+        if (status == 0 && output_commit(&outs) < 0)
+            status = 2;
+    }
+    output_free(&outs);
+    for (i = 0; i < loaded; i++)
+        model_catalog_free(cats[i]);
+    free(cats);
+    return status;
+}

@@ -1,0 +1,247 @@
+/*
+ * model.c - constructors, indexing and naming for the catalog model.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errcat_catalog.h"
+#include "model.h"
+#include "util.h"
+
+const char *const model_field_name[FIELD_COUNT] = {
+    "description", "message", "measure", "module"
+};
+
+struct model_catalog *
+model_catalog_new(const char *path)
+{
+    struct model_catalog *cat = xcalloc(1, sizeof *cat);
+
+    cat->path = xstrdup(path);
+    return cat;
+}
+
+void
+model_catalog_free(struct model_catalog *cat)
+{
+    size_t i, j;
+
+    if (!cat)
+        return;
+    for (i = 0; i < cat->n_modules; i++) {
+        free(cat->modules[i].id);
+        free(cat->modules[i].name);
+    }
+    for (i = 0; i < cat->n_entries; i++) {
+        struct model_entry *e = &cat->entries[i];
+
+        free(e->id);
+        free(e->code);
+        free(e->module_ref);
+        for (j = 0; j < ENTRY_TEXTS; j++)
+            free(e->text[j]);
+        for (j = 0; j < e->n_args; j++) {
+            free(e->args[j].name);
+            free(e->args[j].text);
+        }
+        free(e->args);
+        free(e->note);
+    }
+    for (i = 0; i < cat->n_texts; i++)
+        free(cat->texts[i].uses);
+    free(cat->texts);
+    free(cat->code_hash);
+    free(cat->modules);
+    free(cat->entries);
+    free(cat->path);
+    free(cat->name);
+    free(cat->domain);
+    free(cat->prefix);
+    free(cat->title);
+    free(cat);
+}
+
+struct model_module *
+model_add_module(struct model_catalog *cat)
+{
+    struct model_module *m;
+
+    cat->modules = xgrow(cat->modules, &cat->cap_modules, cat->n_modules,
+                         sizeof *cat->modules);
+    m = &cat->modules[cat->n_modules++];
+    memset(m, 0, sizeof *m);
+    return m;
+}
+
+struct model_entry *
+model_add_entry(struct model_catalog *cat)
+{
+    struct model_entry *e;
+
+    cat->entries = xgrow(cat->entries, &cat->cap_entries, cat->n_entries,
+                         sizeof *cat->entries);
+    e = &cat->entries[cat->n_entries++];
+    memset(e, 0, sizeof *e);
+    e->module = -1;
+    return e;
+}
+
+struct model_arg *
+model_add_arg(struct model_entry *e)
+{
+    struct model_arg *a;
+
+    e->args = xrealloc(e->args, (e->n_args + 1) * sizeof *e->args);
+    a = &e->args[e->n_args++];
+    memset(a, 0, sizeof *a);
+    return a;
+}
+
+int
+model_find_module(const struct model_catalog *cat, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < cat->n_modules; i++)
+        if (strcmp(cat->modules[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+unsigned
+model_hash(const char *s)
+{
+    return errcat_code_hash(s);
+}
+
+static size_t
+pow2_at_least(size_t n)
+{
+    size_t p = 16;
+
+    while (p < n)
+        p *= 2;
+    return p;
+}
+
+/* Open-addressed set of texts keyed by (field, msgid). */
+struct text_set {
+    size_t *slot;                   /* text index + 1; 0 empty */
+    size_t mask;
+};
+
+static unsigned
+text_set_hash(enum model_field field, const char *msgid)
+{
+    return model_hash(msgid) ^ ((unsigned)field * 0x9e3779b9u);
+}
+
+static unsigned
+add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
+         enum model_field field, const char *msgid, size_t owner)
+{
+    size_t i = text_set_hash(field, msgid) & set->mask;
+    struct model_text *t;
+
+    while (set->slot[i]) {
+        t = &cat->texts[set->slot[i] - 1];
+        if (t->field == field && strcmp(t->msgid, msgid) == 0)
+            goto found;
+        i = (i + 1) & set->mask;
+    }
+    cat->texts = xgrow(cat->texts, cap, cat->n_texts, sizeof *cat->texts);
+    t = &cat->texts[cat->n_texts];
+    memset(t, 0, sizeof *t);
+    t->field = field;
+    t->msgid = msgid;
+    set->slot[i] = ++cat->n_texts;
+found:
+    t->uses = xgrow(t->uses, &t->cap_uses, t->n_uses, sizeof *t->uses);
+    t->uses[t->n_uses].field = field;
+    t->uses[t->n_uses].owner = owner;
+    t->n_uses++;
+    return (unsigned)(t - cat->texts);
+}
+
+static void
+index_texts(struct model_catalog *cat)
+{
+    struct text_set set;
+    size_t cap = 0, i, f;
+    size_t max = cat->n_modules + ENTRY_TEXTS * cat->n_entries;
+
+    set.mask = pow2_at_least(2 * max) - 1;
+    set.slot = xcalloc(set.mask + 1, sizeof *set.slot);
+    for (i = 0; i < cat->n_modules; i++)
+        cat->modules[i].text = add_text(cat, &set, &cap, FIELD_MODULE,
+                                        cat->modules[i].name, i);
+    for (i = 0; i < cat->n_entries; i++)
+        for (f = 0; f < ENTRY_TEXTS; f++)
+            cat->entries[i].text_index[f] =
+                add_text(cat, &set, &cap, (enum model_field)f,
+                         cat->entries[i].text[f], i);
+    free(set.slot);
+}
+
+/* Hashes codes; chains each entry to the next one with the same code. */
+static void
+index_codes(struct model_catalog *cat)
+{
+    size_t i, j, *last;
+
+    cat->hash_size = pow2_at_least(2 * cat->n_entries);
+    cat->code_hash = xcalloc(cat->hash_size, sizeof *cat->code_hash);
+    last = xcalloc(cat->hash_size, sizeof *last);
+    for (i = 0; i < cat->n_entries; i++) {
+        struct model_entry *e = &cat->entries[i];
+
+        j = model_hash(e->code) & (cat->hash_size - 1);
+        while (cat->code_hash[j]) {
+            if (strcmp(cat->entries[cat->code_hash[j] - 1].code, e->code) == 0)
+                break;
+            j = (j + 1) & (cat->hash_size - 1);
+        }
+        if (cat->code_hash[j])
+            cat->entries[last[j]].next_same_code = (unsigned)i + 1;
+        else
+            cat->code_hash[j] = (unsigned)i + 1;
+        last[j] = i;
+    }
+    free(last);
+}
+
+void
+model_index(struct model_catalog *cat)
+{
+    size_t i;
+
+    for (i = 0; i < cat->n_entries; i++)
+        cat->entries[i].module =
+            model_find_module(cat, cat->entries[i].module_ref);
+    index_texts(cat);
+    index_codes(cat);
+}
+
+char *
+model_constant(const struct model_catalog *cat, const struct model_entry *e)
+{
+    size_t n = strlen(cat->prefix), m = strlen(e->id), i;
+    char *s = xmalloc(n + m + 2);
+
+    memcpy(s, cat->prefix, n);
+    s[n] = '_';
+    for (i = 0; i < m; i++) {
+        int c = (unsigned char)e->id[i];
+
+        s[n + 1 + i] = c == '-' ? '_' : (char)toupper(c);
+    }
+    s[n + 1 + m] = '\0';
+    return s;
+}
+
+long
+model_value(const struct model_catalog *cat, const struct model_entry *e)
+{
+    return ((long)cat->number << ERRCAT_SERIAL_BITS) | (long)e->serial;
+}

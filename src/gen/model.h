@@ -1,0 +1,124 @@
+/*
+ * model.h - the catalog as plain structs: what the loader builds, the
+ * validator reads and the emitters print. No I/O and no libxml2 here.
+ */
+#ifndef GEN_MODEL_H
+#define GEN_MODEL_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* The translatable fields; the name of each is its msgctxt. */
+enum model_field {
+    FIELD_DESCRIPTION,
+    FIELD_MESSAGE,
+    FIELD_MEASURE,
+    FIELD_MODULE,
+    FIELD_COUNT
+};
+
+extern const char *const model_field_name[FIELD_COUNT];
+
+struct model_module {
+    char *id;
+    char *name;
+    struct loc loc;                 /* the <module> element */
+    struct loc name_loc;            /* its text */
+    unsigned text;                  /* index into catalog texts */
+};
+
+struct model_arg {
+    char *name;                     /* NULL for a positional %s */
+    char *text;                     /* what the placeholder stands for */
+    struct loc loc;
+};
+
+#define ENTRY_TEXTS 3               /* description, message, measure */
+
+struct model_entry {
+    char *id;
+    char *code;
+    char *module_ref;
+    int http_status;
+    int unused;
+    char *text[ENTRY_TEXTS];        /* indexed by enum model_field */
+    struct model_arg *args;
+    size_t n_args;
+    char *note;
+    struct loc loc;                 /* the <entry> element */
+    struct loc id_loc, code_loc, status_loc, module_loc;
+    struct loc text_loc[ENTRY_TEXTS];
+    int module;                     /* index into modules; -1 unresolved */
+    unsigned serial;                /* from the numbering record; 0 none */
+    unsigned text_index[ENTRY_TEXTS];
+    unsigned next_same_code;        /* index + 1 of the next entry with
+                                       this code; 0 none */
+};
+
+/* Where a text is used: an entry's field, or a module's name. */
+struct model_use {
+    enum model_field field;
+    size_t owner;                   /* entry or module index */
+};
+
+/* One message of the .pot: a (field, msgid) pair and where it is used. */
+struct model_text {
+    enum model_field field;
+    const char *msgid;              /* borrowed from its first user */
+    struct model_use *uses;
+    size_t n_uses;
+    size_t cap_uses;
+};
+
+struct model_catalog {
+    char *path;                     /* as given on the command line */
+    char *name;
+    char *domain;
+    char *prefix;
+    char *title;                    /* may be NULL */
+    int number;
+    struct loc loc;                 /* the <catalog> element */
+    struct loc number_loc;
+    struct model_module *modules;
+    size_t n_modules, cap_modules;
+    struct model_entry *entries;
+    size_t n_entries, cap_entries;
+    struct model_text *texts;       /* filled by model_index */
+    size_t n_texts;
+    unsigned n_serials;             /* highest serial given + 1 */
+    size_t hash_size;               /* code hash table size, power of 2 */
+    unsigned *code_hash;            /* slot -> entry index + 1; 0 empty */
+};
+
+struct model_catalog *model_catalog_new(const char *path);
+void model_catalog_free(struct model_catalog *cat);
+
+/* Appends a zeroed module or entry and returns it; the catalog owns it. */
+struct model_module *model_add_module(struct model_catalog *cat);
+struct model_entry *model_add_entry(struct model_catalog *cat);
+struct model_arg *model_add_arg(struct model_entry *e);
+
+/* Index of the module with this id, or -1. */
+int model_find_module(const struct model_catalog *cat, const char *id);
+
+/*
+ * Resolves module references, collects the unique texts in .pot order
+ * (module names, then each entry's description, message and measure),
+ * chains entries that share a code and builds the code hash table.
+ * Call after loading; references that do not resolve stay -1 for the
+ * validator to report.
+ */
+void model_index(struct model_catalog *cat);
+
+/* The C enum constant of an entry: PREFIX_ID upper-cased, '-' as '_'. */
+char *model_constant(const struct model_catalog *cat,
+                     const struct model_entry *e);
+
+/* The enum value of an entry. */
+long model_value(const struct model_catalog *cat, const struct model_entry *e);
+
+/* 32-bit FNV-1a, as errcat_code_hash in errcat_catalog.h. */
+unsigned model_hash(const char *s);
+
+#endif

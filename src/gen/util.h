@@ -1,0 +1,37 @@
+/*
+ * util.h - allocation that cannot fail and a growable byte buffer: the
+ * generator treats out-of-memory as fatal, in this one place.
+ */
+#ifndef GEN_UTIL_H
+#define GEN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grows *p, an array of *cap elements of size `size`, to hold n + 1. */
+void *xgrow(void *p, size_t *cap, size_t n, size_t size);
+
+/* A growable byte string, always NUL-terminated once written to. */
+struct buf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, int c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void buf_free(struct buf *b);
+
+#endif
