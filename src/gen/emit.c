@@ -45,8 +45,10 @@ const size_t n_emitters = sizeof emitters / sizeof emitters[0];
 void
 emit_c_string(struct buf *out, const char *s)
 {
+    int prev = 0;
+
     buf_putc(out, '"');
-    for (; *s; s++) {
+    for (; *s; prev = (unsigned char)*s++) {
         unsigned char c = (unsigned char)*s;
 
         if (c == '"' || c == '\\')
@@ -55,7 +57,7 @@ emit_c_string(struct buf *out, const char *s)
             buf_puts(out, "\\n");
         else if (c == '\t')
             buf_puts(out, "\\t");
-        else if (c == '?' && s[1] == '?')
+        else if (c == '?' && (s[1] == '?' || prev == '?'))
             buf_puts(out, "\\?");   /* no trigraph */
         else if (c < 0x20 || c >= 0x7f)
             buf_printf(out, "\\%03o", c);   /* three digits: no run-on */

@@ -218,6 +218,11 @@ precheck(struct src *s)
                    "have no DTD and no entities");
         return -1;
     }
+    if (i >= s->len || s->data[i] != '<') {
+        at = loc_at(s, i);
+        diag_error(&at, "not XML: expected '<' to open the catalog");
+        return -1;
+    }
     return 0;
 }
 
@@ -354,10 +359,17 @@ report(void *arg, xmlErrorPtr err)
             at = loc_at(s, off);
         s->cursor = save;
     }
+    /* libxml2's streaming RELAX NG validator repeats an error as
+       "... in element  TODO  content": the first report says it all */
+    if (err->message && strstr(err->message, " TODO "))
+        return;
     msg = xstrdup(err->message ? err->message : "malformed catalog");
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+    /* GNU style: diagnostics start in lower case */
+    if (msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z')
+        msg[0] = (char)(msg[0] - 'A' + 'a');
     if (err->level == XML_ERR_WARNING) {
         diag_warning(&at, "%s", msg);
     } else {

@@ -156,7 +156,8 @@ check_record(struct record *r)
     unsigned errors = 0;
     size_t i;
 
-    qsort(r->items, r->n, sizeof *r->items, cmp_serial);
+    if (r->n)                       /* qsort(NULL, 0) is undefined */
+        qsort(r->items, r->n, sizeof *r->items, cmp_serial);
     for (i = 0; i < r->n; i++) {
         struct loc at = { r->path, r->items[i].line, 1 };
 
@@ -343,7 +344,8 @@ numbering_apply(struct model_catalog *cat, const char *path,
     for (i = 0; i < r.n; i++)
         if (!r.items[i].used)
             r.items[i].retired = 1;
-    qsort(r.items, r.n, sizeof *r.items, cmp_serial);
+    if (r.n)
+        qsort(r.items, r.n, sizeof *r.items, cmp_serial);
     cat->n_serials = (unsigned)r.next;
     if (!errors)
         write_record(cat, &r, out);

@@ -1,0 +1,90 @@
+#!/bin/sh
+# errcat-gen as a command: exit statuses, the seed's two warnings, several
+# catalogs in one run, determinism, nothing written on failure.
+B=${B:-build}
+gen=$(pwd)/$B/errcat-gen
+top=$(pwd)
+d=$top/$B/tests/gen-cli
+rm -rf "$d"
+mkdir -p "$d"
+fail=0
+expect() {              # expect STATUS DESCRIPTION COMMAND...
+    want=$1 what=$2
+    shift 2
+    "$@" > "$d/out.txt" 2> "$d/err.txt"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL: $what: exit $got, expected $want"
+        cat "$d/err.txt"
+        fail=1
+    fi
+}
+
+expect 0 "check csbs" "$gen" check catalog/csbs.xml
+grep -c ': warning: ' "$d/err.txt" | grep -qx 2 || { echo "FAIL: not 2 warnings"; fail=1; }
+grep -q '^catalog/csbs.xml:251:37: warning: placeholder .%(destination_region). has no conversion character' "$d/err.txt" || { echo "FAIL: 8012 warning"; fail=1; }
+grep -q "^catalog/csbs.xml:403:87: warning: unbalanced '\"' in message" "$d/err.txt" || { echo "FAIL: 6018 warning"; fail=1; }
+expect 1 "check --Werror csbs" "$gen" check --Werror catalog/csbs.xml
+grep -c ': error: ' "$d/err.txt" | grep -qx 2 || { echo "FAIL: not 2 errors"; fail=1; }
+expect 2 "no command" "$gen"
+expect 2 "bad command" "$gen" frobnicate catalog/csbs.xml
+expect 2 "bad option" "$gen" check --frob catalog/csbs.xml
+expect 2 "generate without -o" "$gen" generate catalog/csbs.xml
+expect 2 "no catalog" "$gen" check
+expect 2 "missing file" "$gen" check no-such-file.xml
+expect 0 "help" "$gen" --help
+
+# two catalogs in one run, each with its own domain and prefix
+mkdir -p "$d/two/catalog"
+cp catalog/csbs.xml catalog/csbs.numbers tests/golden/basic.xml "$d/two/catalog/"
+(cd "$d/two" && "$gen" generate -o out --pot-dir po catalog/csbs.xml catalog/basic.xml 2>/dev/null) ||
+    { echo "FAIL: two catalogs"; fail=1; }
+for f in out/csbs.h out/csbs.c out/basic.h out/basic.c po/errcat-csbs.pot po/errcat-basic.pot catalog/basic.numbers; do
+    [ -f "$d/two/$f" ] || { echo "FAIL: two catalogs: no $f"; fail=1; }
+done
+cmp -s "$d/two/out/csbs.h" generated/csbs.h || { echo "FAIL: csbs.h differs when generated with another catalog"; fail=1; }
+printf '#include "csbs.h"\n#include "basic.h"\nint main(void) { return (int)CSBS_SERVER_NOT_FOUND == (int)BASIC_DISK_FULL; }\n' > "$d/two/use.c"
+cc -std=c99 -Wall -Wextra -pedantic -Werror -I"$d/two/out" -Isrc/lib "$d/two/use.c" \
+    "$d/two/out/csbs.c" "$d/two/out/basic.c" -o "$d/two/use" && "$d/two/use" ||
+    { echo "FAIL: two catalogs do not link into one program with distinct values"; fail=1; }
+
+# same number twice: refused, nothing written
+mkdir -p "$d/clash"
+sed 's/number="7"/number="1"/; s/name="basic"/name="other"/; s/domain="errcat-basic"/domain="errcat-other"/; s/prefix="BASIC"/prefix="OTHER"/' \
+    tests/golden/basic.xml > "$d/clash/other.xml"
+cp catalog/csbs.xml catalog/csbs.numbers "$d/clash/"
+(cd "$d/clash" && expect 1 "two catalogs with one number" "$gen" generate -o out csbs.xml other.xml)
+grep -q 'catalog number also used by' "$d/err.txt" || { echo "FAIL: clash message"; cat "$d/err.txt"; fail=1; }
+[ ! -e "$d/clash/out" ] && [ ! -e "$d/clash/other.numbers" ] ||
+    { echo "FAIL: clash wrote files"; fail=1; }
+
+# deterministic, SOURCE_DATE_EPOCH honoured
+mkdir -p "$d/det"
+cp catalog/csbs.xml catalog/csbs.numbers "$d/det/"
+(cd "$d/det" && "$gen" generate -o a csbs.xml && "$gen" generate -o b csbs.xml) 2>/dev/null
+for f in csbs.h csbs.c errcat-csbs.pot; do
+    cmp -s "$d/det/a/$f" "$d/det/b/$f" || { echo "FAIL: $f not deterministic"; fail=1; }
+done
+(cd "$d/det" && SOURCE_DATE_EPOCH=1764201600 "$gen" generate -o c csbs.xml) 2>/dev/null
+grep -q '^"POT-Creation-Date: 2025-11-27 00:00+0000\\n"$' "$d/det/c/errcat-csbs.pot" ||
+    { echo "FAIL: SOURCE_DATE_EPOCH"; fail=1; }
+
+# an unwritable output directory: exit 2, no temp file, old files intact
+if [ "$(id -u)" != 0 ]; then
+    mkdir -p "$d/ro/out"
+    cp catalog/csbs.xml catalog/csbs.numbers "$d/ro/"
+    chmod 555 "$d/ro/out"
+    (cd "$d/ro" && expect 2 "unwritable output" "$gen" generate -o out csbs.xml)
+    [ -z "$(ls "$d/ro/out")" ] || { echo "FAIL: files left in unwritable dir"; fail=1; }
+    chmod 755 "$d/ro/out"
+fi
+# -o names a file, not a directory: exit 2, nothing written anywhere
+mkdir -p "$d/notdir"
+cp catalog/csbs.xml catalog/csbs.numbers "$d/notdir/"
+: > "$d/notdir/file"
+cp "$d/notdir/csbs.numbers" "$d/notdir/numbers.before"
+(cd "$d/notdir" && expect 2 "output is a file" "$gen" generate -o file csbs.xml)
+cmp -s "$d/notdir/csbs.numbers" "$d/notdir/numbers.before" || { echo "FAIL: record touched"; fail=1; }
+ls "$d/notdir" | grep -q '\.tmp$' && { echo "FAIL: temp file left"; fail=1; }
+[ $fail -eq 0 ] && echo "errcat-gen command tests passed"
+exit $fail
