@@ -1,0 +1,315 @@
+/*
+ * errcat.h - liberrcat, the runtime of errcat catalogs: find an entry by
+ * enum value, code or API error body, and get its texts translated into a
+ * locale chosen per call, without touching the process locale.
+ *
+ * Translations are read from the catalog's gettext domain (.mo files) by
+ * liberrcat itself: it never calls setlocale, textdomain or dgettext, never
+ * prints and never exits, and works where the system has no locales. All
+ * returned strings are UTF-8 and borrowed: they live until
+ * errcat_catalog_release() for the catalog (or forever, for fallbacks).
+ *
+ * Thread safety: lookups and text functions are thread-safe and take no
+ * lock once a locale has been used; the first use of a locale loads it
+ * under a lock. errcat_register, errcat_bind and errcat_catalog_release are
+ * meant for start-up and shutdown (see each).
+ */
+#ifndef ERRCAT_H
+#define ERRCAT_H
+
+#include <stddef.h>
+
+#include "errcat_catalog.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Results: ERRCAT_OK or one of these negative values. */
+enum errcat_status {
+    ERRCAT_OK = 0,
+    ERRCAT_EINVAL = -1,         /* bad argument, e.g. an unsafe locale name */
+    ERRCAT_ENOMEM = -2,         /* out of memory; nothing leaked */
+    ERRCAT_ENOENT = -3,         /* no such entry, code or file */
+    ERRCAT_ENOMATCH = -4,       /* error body matches no message */
+    ERRCAT_EBODY = -5,          /* error body: not JSON, or wrong types */
+    ERRCAT_ETOOBIG = -6,        /* input over its size limit */
+    ERRCAT_EEXIST = -7,         /* catalog number or domain registered */
+    ERRCAT_EABI = -8,           /* tables of another ERRCAT_ABI_VERSION */
+    ERRCAT_EFULL = -9           /* registry full */
+};
+
+/* A short English phrase for a status; never NULL. Thread-safe. */
+const char *errcat_status_string(int status);
+
+#define ERRCAT_LOCALE_NAME_MAX 64   /* bytes of a locale name */
+#define ERRCAT_ARGS_MAX 16          /* arguments of a message */
+#define ERRCAT_BODY_MAX (1 << 20)   /* bytes of an error body parsed */
+#define ERRCAT_REGISTRY_MAX 64      /* catalogs registered at once */
+
+/* ---- Catalogs ----------------------------------------------------------- */
+
+/*
+ * Adds cat to the process-wide registry that errcat_lookup*() and
+ * errcat_match*() with a NULL catalog search. Returns 0; ERRCAT_EEXIST
+ * when a catalog with the same number or domain is registered (the same
+ * catalog again included); ERRCAT_EABI; ERRCAT_EINVAL; ERRCAT_EFULL.
+ * Register at start-up: registering while another thread looks values up
+ * is safe, but that thread may not see the new catalog yet.
+ */
+int errcat_register(const struct errcat_catalog *cat);
+
+/* Removes cat from the registry; ERRCAT_ENOENT when it was not there. Not
+ * safe while other threads use the registry. */
+int errcat_unregister(const struct errcat_catalog *cat);
+
+/* Stores up to max registered catalogs into out, in registration order;
+ * returns how many are registered. */
+size_t errcat_catalogs(const struct errcat_catalog **out, size_t max);
+
+/*
+ * Sets the directory holding cat's translations as
+ * DIR/LOCALE/LC_MESSAGES/DOMAIN.mo, like bindtextdomain; NULL restores the
+ * compiled-in default (ERRCAT_LOCALEDIR). The string is copied. Affects
+ * locales not loaded yet; call it before the first lookup, or
+ * errcat_catalog_release() first. Thread-safe. Returns 0, ERRCAT_EINVAL
+ * (cat without cache, dir empty or over 4000 bytes) or ERRCAT_ENOMEM.
+ */
+int errcat_bind(const struct errcat_catalog *cat, const char *dir);
+
+/* The directory errcat_bind set for cat, or the default. Borrowed; valid
+ * until the next errcat_bind or errcat_catalog_release for cat. */
+const char *errcat_localedir(const struct errcat_catalog *cat);
+
+/*
+ * Frees everything liberrcat allocated for cat: its loaded locales and
+ * bound directory. Every errcat_locale handle of cat and every string they
+ * returned become invalid. NOT thread-safe: no other thread may use cat
+ * during or after the call, until it is used afresh (which reloads).
+ */
+void errcat_catalog_release(const struct errcat_catalog *cat);
+
+/* ---- Locales ------------------------------------------------------------ */
+
+/* One catalog's texts in one locale; opaque, owned by liberrcat. */
+struct errcat_locale;
+
+/*
+ * Resolves a locale name for cat and loads its translations on first use.
+ * name is POSIX (de_DE.UTF-8, de_CH@euro) or BCP 47 (de-CH, zh-Hans-CN;
+ * zh-Hans means zh_CN and zh-Hant zh_TW). It is checked before any path is
+ * built: at most 64 bytes of [A-Za-z0-9_.@-], no "..". The first locale
+ * of gettext's chain that has a .mo file is used: ll_CC.codeset@mod,
+ * ll_CC@mod, ll.codeset@mod, ll@mod, ll_CC.codeset, ll_CC, ll.codeset, ll;
+ * else the English source texts ("en"). As in gettext, a text missing from
+ * that file comes from the next file down the chain (de_AT, then de), then
+ * from the source. A .mo file that is missing, unreadable, malformed or
+ * not UTF-8 counts as absent; a translation whose placeholders differ from
+ * the source text's, or that is not valid UTF-8, is replaced by the source
+ * text. Texts are always UTF-8, whatever the codeset asked for.
+ *
+ * NULL or "": the process environment by gettext's rules: the first
+ * non-empty of LC_ALL, LC_MESSAGES, LANG; unset, "C" or "POSIX" mean
+ * English; otherwise LANGUAGE, a colon-separated list, if set and
+ * non-empty (first entry that resolves to a translation or to "en"), else
+ * that locale. Reads the environment on every call.
+ *
+ * *out always receives a usable handle, the English one on any error.
+ * Returns 0; ERRCAT_EINVAL (bad name, or cat NULL or without cache);
+ * ERRCAT_ENOMEM (the handle falls back along the chain, at worst to
+ * English; nothing is cached, so a later call retries). Thread-safe. After
+ * a name's first use, a lookup of it walks a short lock-free list: no
+ * lock, no allocation (past 128 distinct names per catalog that are not
+ * locale names themselves, further names are resolved afresh each time,
+ * under the lock, so hostile names cannot grow memory).
+ */
+int errcat_locale_get(const struct errcat_catalog *cat, const char *name,
+                      const struct errcat_locale **out);
+
+/*
+ * Negotiates an HTTP Accept-Language header (RFC 9110) against the
+ * translations present for cat: items in order of q-value (q=0 means not
+ * acceptable; malformed items skipped; the 64 best items considered), each
+ * tried as ll_CC then ll; "en" or "en-*" is the source English; "*" means
+ * the source English as well, which is always present. Nothing acceptable
+ * gives English. NULL or "" header gives English. Returns as
+ * errcat_locale_get; *out always receives a usable handle.
+ */
+int errcat_locale_accept(const struct errcat_catalog *cat,
+                         const char *header,
+                         const struct errcat_locale **out);
+
+/* The locale a handle actually uses: "zh_CN", "de", "en" for English
+ * (also for NULL). Borrowed. */
+const char *errcat_locale_name(const struct errcat_locale *loc);
+
+/* ---- Entries ------------------------------------------------------------ */
+
+/* The entry of enum value, or NULL when cat has none. O(1). */
+const struct errcat_entry *errcat_find(const struct errcat_catalog *cat,
+                                       int value);
+
+/* The first entry (catalog order) with code ("CSBS.6000"), or NULL. O(1). */
+const struct errcat_entry *errcat_find_code(const struct errcat_catalog *cat,
+                                            const char *code);
+
+/* The entry after e with the same code, or NULL. */
+const struct errcat_entry *
+errcat_next_same_code(const struct errcat_catalog *cat,
+                      const struct errcat_entry *e);
+
+/* The entry with code and HTTP status, or NULL. */
+const struct errcat_entry *
+errcat_find_code_status(const struct errcat_catalog *cat, const char *code,
+                        unsigned http_status);
+
+/* The entry with symbolic id ("server_not_found"), or NULL. O(entries). */
+const struct errcat_entry *errcat_find_id(const struct errcat_catalog *cat,
+                                          const char *id);
+
+/* The number of entries of cat, and entry i (catalog order) or NULL. */
+size_t errcat_entry_count(const struct errcat_catalog *cat);
+const struct errcat_entry *errcat_entry_at(const struct errcat_catalog *cat,
+                                           size_t i);
+
+/*
+ * The same over the registered catalogs: the entry, or NULL; *cat (if
+ * not NULL) receives its catalog or NULL. errcat_lookup finds the catalog
+ * by the value's number in O(registered catalogs).
+ */
+const struct errcat_entry *errcat_lookup(int value,
+                                         const struct errcat_catalog **cat);
+const struct errcat_entry *
+errcat_lookup_code(const char *code, const struct errcat_catalog **cat);
+const struct errcat_entry *errcat_lookup_id(const char *id,
+                                            const struct errcat_catalog **cat);
+
+/* Fields of an entry. NULL gives the fallback: code and id "unknown",
+ * value 0, HTTP status 500, not unused. */
+const char *errcat_entry_code(const struct errcat_entry *e);
+const char *errcat_entry_id(const struct errcat_entry *e);
+int errcat_entry_value(const struct errcat_entry *e);
+unsigned errcat_entry_http_status(const struct errcat_entry *e);
+int errcat_entry_unused(const struct errcat_entry *e);
+
+/* ---- Texts -------------------------------------------------------------- */
+
+enum errcat_field {
+    ERRCAT_DESCRIPTION,
+    ERRCAT_MESSAGE,             /* the message template */
+    ERRCAT_MEASURE,
+    ERRCAT_MODULE               /* the module's name */
+};
+
+/*
+ * A text of entry e of cat in locale loc. loc NULL, or a handle of another
+ * catalog, gives English. e NULL or not an entry of cat gives a fixed
+ * English fallback ("Unknown error", ...). Never NULL; borrowed.
+ * Thread-safe, lock-free, no allocation.
+ */
+const char *errcat_text(const struct errcat_catalog *cat,
+                        const struct errcat_locale *loc,
+                        const struct errcat_entry *e, enum errcat_field field);
+
+const char *errcat_description(const struct errcat_catalog *cat,
+                               const struct errcat_locale *loc,
+                               const struct errcat_entry *e);
+const char *errcat_measure(const struct errcat_catalog *cat,
+                           const struct errcat_locale *loc,
+                           const struct errcat_entry *e);
+const char *errcat_module_name(const struct errcat_catalog *cat,
+                               const struct errcat_locale *loc,
+                               const struct errcat_entry *e);
+const char *errcat_message_template(const struct errcat_catalog *cat,
+                                    const struct errcat_locale *loc,
+                                    const struct errcat_entry *e);
+
+/* The module's id ("backup"), "unknown" for the fallback. */
+const char *errcat_module_id(const struct errcat_catalog *cat,
+                             const struct errcat_entry *e);
+
+/* The description of enum value in loc, like strerror; the fallback for
+ * an unknown value. */
+const char *errcat_describe(const struct errcat_catalog *cat,
+                            const struct errcat_locale *loc, int value);
+
+/*
+ * Formats e's message in loc with args, by liberrcat's own formatter
+ * (translated text never reaches printf): %s in order, %N$s by number,
+ * %(name)s / %(name) and {name} by the name's place among the source
+ * text's names (first appearance), so one args array fits every
+ * translation; %% and {{ }} escapes. A missing or NULL argument leaves its
+ * placeholder as written. Writes at most size-1 bytes and a NUL, cut
+ * before a UTF-8 sequence that does not fit; buf may be NULL when size is
+ * 0. Returns the length of the whole message, as snprintf.
+ */
+size_t errcat_format(const struct errcat_catalog *cat,
+                     const struct errcat_locale *loc,
+                     const struct errcat_entry *e,
+                     const char *const *args, size_t nargs,
+                     char *buf, size_t size);
+
+/* ---- Error bodies ------------------------------------------------------- */
+
+/* An error body recognised: the entry and the arguments recovered. */
+struct errcat_match {
+    const struct errcat_catalog *cat;
+    const struct errcat_entry *entry;
+    size_t nargs;
+    const char *args[ERRCAT_ARGS_MAX];  /* point into storage */
+    char *storage;                      /* owned; errcat_match_free */
+};
+
+/*
+ * Finds the entry of code whose English message template matches msg
+ * (literal parts exactly; each placeholder recovers one argument) and
+ * fills m; with several matches, the template with the most literal text
+ * wins, then catalog order. cat NULL searches the registered catalogs.
+ * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;
+ * ERRCAT_ETOOBIG (msg over ERRCAT_BODY_MAX); ERRCAT_ENOMEM. On error m is
+ * empty. Free m with errcat_match_free in every case. Thread-safe.
+ */
+int errcat_match(const struct errcat_catalog *cat, const char *code,
+                 const char *msg, struct errcat_match *m);
+
+/*
+ * The same from a JSON body {"error_code": "...", "error_msg": "..."}
+ * of len bytes (parsed by jansson, duplicate keys rejected). Returns as
+ * errcat_match, and ERRCAT_EBODY when body is not such an object,
+ * ERRCAT_ETOOBIG over ERRCAT_BODY_MAX bytes.
+ */
+int errcat_match_body(const struct errcat_catalog *cat, const char *body,
+                      size_t len, struct errcat_match *m);
+
+/* Frees what m owns and empties it; NULL-safe, idempotent. */
+void errcat_match_free(struct errcat_match *m);
+
+/* ---- JSON --------------------------------------------------------------- */
+
+/*
+ * Writes the API error body {"error_code":CODE,"error_msg":MESSAGE} of e
+ * (English, formatted with args) as JSON into buf[0..size), NUL-terminated
+ * when it fits, else buf is "" (if size > 0). Returns the length needed
+ * (without the NUL), or a negative ERRCAT_* status.
+ */
+long errcat_json_body(const struct errcat_catalog *cat,
+                      const struct errcat_entry *e,
+                      const char *const *args, size_t nargs,
+                      char *buf, size_t size);
+
+/*
+ * The extended body in loc: error_code and error_msg as the API sends
+ * them (English), and code, id, module, http_status, description, message
+ * (formatted in loc), measure, unused, locale. Returns as errcat_json_body.
+ */
+long errcat_json_localized(const struct errcat_catalog *cat,
+                           const struct errcat_locale *loc,
+                           const struct errcat_entry *e,
+                           const char *const *args, size_t nargs,
+                           char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

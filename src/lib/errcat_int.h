@@ -1,0 +1,228 @@
+/*
+ * errcat_int.h - what the modules of liberrcat share with each other and
+ * with the tests and fuzz targets, but not with applications.
+ */
+#ifndef ERRCAT_INT_H
+#define ERRCAT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "errcat.h"
+#include "placeholder.h"
+
+/* Atomic pointer access for the lock-free lists (GCC and Clang builtins). */
+#define ERRCAT__LOAD(p) __atomic_load_n(&(p), __ATOMIC_ACQUIRE)
+#define ERRCAT__STORE(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
+
+/* ---- alloc.c: the one allocation hook of the runtime -------------------- */
+
+/*
+ * Every allocation of liberrcat but jansson's goes through errcat__malloc,
+ * so that a test can make the n-th one fail: set errcat__alloc_fail_at to
+ * n (1 = the next; ULONG_MAX: none) and errcat__alloc_count to 0. While
+ * armed, errcat__alloc_live counts allocations minus frees. Inert while
+ * fail_at is 0. Not thread-safe while armed; tests arm it from one thread.
+ */
+extern unsigned long errcat__alloc_fail_at;
+extern unsigned long errcat__alloc_count;
+extern long errcat__alloc_live;
+
+void *errcat__malloc(size_t size);
+void *errcat__calloc(size_t n, size_t size);
+void errcat__free(void *p);
+char *errcat__strdup(const char *s);
+
+/* The one lock of the runtime: taken only to load a locale, to bind a
+ * directory and to change the registry, never on a lookup. */
+void errcat__lock(void);
+void errcat__unlock(void);
+
+/* ---- utf8.c ------------------------------------------------------------- */
+
+/* Nonzero when s[0..n) is well-formed UTF-8 (no overlong forms, no
+ * surrogates, nothing above U+10FFFF) without NUL bytes. */
+int errcat__utf8_valid(const char *s, size_t n);
+
+/* ---- mo.c: the validated .mo reader ------------------------------------- */
+
+/* Largest .mo file read, and the reason a file is refused. */
+#define ERRCAT__MO_MAX ((size_t)256 << 20)
+
+struct errcat__mo {
+    const unsigned char *data;  /* whole file; owned when `owned` */
+    size_t size;
+    int owned;
+    int swap;                   /* file is in the other byte order */
+    uint32_t n;                 /* number of strings */
+    uint32_t orig;              /* offset of the original strings' table */
+    uint32_t trans;             /* offset of the translations' table */
+    int utf8;                   /* the header declares charset=UTF-8 */
+};
+
+/*
+ * Checks a .mo image in memory: magic in either byte order, revision,
+ * table bounds, every string inside the file and NUL-terminated there.
+ * Borrows data, which must outlive mo. Returns 0 or ERRCAT_EINVAL.
+ * Thread-safe; no allocation.
+ */
+int errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo);
+
+/*
+ * Reads the .mo file at path and checks it as errcat__mo_parse does.
+ * Returns 0; ERRCAT_ENOENT when the file is missing, unreadable or not a
+ * regular file; ERRCAT_EINVAL when it is not a valid .mo file or larger
+ * than ERRCAT__MO_MAX; ERRCAT_ENOMEM. Free with errcat__mo_close.
+ */
+int errcat__mo_open(const char *path, struct errcat__mo *mo);
+void errcat__mo_close(struct errcat__mo *mo);
+
+/*
+ * String pair i (< mo->n): key and translation with their lengths. Both
+ * lie inside the file and end with a NUL at [len]; either may hold an
+ * embedded NUL (plural forms), which callers must check for.
+ */
+void errcat__mo_pair(const struct errcat__mo *mo, uint32_t i,
+                     const char **key, size_t *key_len,
+                     const char **val, size_t *val_len);
+
+/* ---- translation.c ------------------------------------------------------ */
+
+/*
+ * Nonzero when tr[0..n) may stand in for the source text src of format
+ * fmt: valid UTF-8 without NUL, only supported placeholders, and the same
+ * ones as src (count of %s or numbers 1..n, multiset or set of names).
+ */
+int errcat__translation_ok(const char *src, enum errcat_format fmt,
+                           const char *tr, size_t n);
+
+/*
+ * The argument names of a named-style source text (PYTHON, BRACE), each
+ * once, in order of first appearance: the order of the caller's args.
+ * Stores up to max (offset, length) pairs into src; returns the count of
+ * distinct names, which may exceed max.
+ */
+size_t errcat__arg_names(const char *src, enum errcat_format fmt,
+                         size_t *off, size_t *len, size_t max);
+
+/* Scan mode for a text of format fmt. */
+enum errcat__ph_mode errcat__ph_mode_of(enum errcat_format fmt);
+
+/* ---- format.c ----------------------------------------------------------- */
+
+/*
+ * Substitutes args into tmpl, a text of format fmt whose source text is
+ * src (which orders named arguments); snprintf-style into buf[0..size),
+ * never splitting a UTF-8 sequence; returns the length needed. A missing
+ * or NULL argument leaves its placeholder as written.
+ */
+size_t errcat__format(const char *tmpl, const char *src,
+                      enum errcat_format fmt, const char *const *args,
+                      size_t nargs, char *buf, size_t size);
+
+/* ---- locale_name.c ------------------------------------------------------ */
+
+/* A locale name taken apart: language, territory, codeset, modifier. */
+struct errcat__lname {
+    char lang[9];
+    char terr[4];
+    char codeset[ERRCAT_LOCALE_NAME_MAX + 1];
+    char modifier[ERRCAT_LOCALE_NAME_MAX + 1];
+    int english_c;              /* "C", "POSIX", "C.UTF-8": the source */
+};
+
+/* Nonzero when name may be used to build a path: 1..64 bytes of
+ * [A-Za-z0-9_.@-], no "..". Checked before anything else is done. */
+int errcat__locale_name_safe(const char *name);
+
+/*
+ * Parses a POSIX (ll_CC.codeset@mod) or BCP 47 (ll-Script-CC) name.
+ * zh-Hans becomes zh_CN and zh-Hant zh_TW; other scripts and variants are
+ * dropped. Returns 0 or ERRCAT_EINVAL.
+ */
+int errcat__locale_parse(const char *name, struct errcat__lname *ln);
+
+/* The fallback chain of ln, most specific first, without the source
+ * English, in gettext's order: ll_CC.cs@mod, ll_CC@mod, ll.cs@mod, ll@mod,
+ * ll_CC.cs, ll_CC, ll.cs, ll (those whose parts ln has). Returns the count
+ * written into out; 0 for "C". */
+#define ERRCAT__CHAIN_MAX 8
+size_t errcat__locale_chain(const struct errcat__lname *ln,
+                            char out[][ERRCAT_LOCALE_NAME_MAX + 1]);
+
+/* ---- accept.c ----------------------------------------------------------- */
+
+#define ERRCAT__ACCEPT_MAX 64   /* best items considered of a header */
+
+struct errcat__accept_item {
+    const char *tag;            /* into the header; not terminated */
+    size_t len;
+    unsigned q;                 /* 1..1000 */
+    size_t order;               /* position in the header */
+};
+
+/*
+ * Parses an Accept-Language header (RFC 9110 12.5.4): keeps the max best
+ * acceptable items (q > 0), sorted by q, then header order; skips
+ * malformed items. Linear in the header's length. Returns the count.
+ */
+size_t errcat__accept_parse(const char *header,
+                            struct errcat__accept_item *items, size_t max);
+
+/* ---- match.c ------------------------------------------------------------ */
+
+/*
+ * Matches msg[0..n) against the template src of format fmt: its literal
+ * parts must match exactly, each placeholder takes the shortest text that
+ * lets the rest match. On a match returns the count of literal bytes + 1
+ * (the rank: more literal text is a more specific match), stores the
+ * argument count in *nargs and each argument's (offset, length) in msg,
+ * in the order errcat__format takes them, into off/len (up to max).
+ * Returns 0 when msg does not match. No allocation; linear in n times
+ * the template's length.
+ */
+size_t errcat__match_template(const char *src, enum errcat_format fmt,
+                              const char *msg, size_t n, size_t *off,
+                              size_t *len, size_t max, size_t *nargs);
+
+/* ---- locale.c ----------------------------------------------------------- */
+
+/*
+ * A catalog's locale list holds two kinds of node: a loaded locale (its
+ * .mo image and one text per catalog text) and an alias, a name as asked
+ * ("de_DE.UTF-8", "zh-Hans") and the locale it resolved to. Nodes are
+ * pushed at the head under the lock and never change afterwards.
+ */
+enum errcat__node_kind {
+    ERRCAT__NODE_LOADED,
+    ERRCAT__NODE_ALIAS
+};
+
+struct errcat_locale {
+    struct errcat_locale *next;
+    const struct errcat_catalog *cat;       /* NULL: English, any catalog */
+    const struct errcat_locale *target;     /* alias: the locale used */
+    const char **texts;         /* loaded: text index -> text; NULL: English */
+    void *mo_data;              /* loaded: the .mo image texts point into */
+    enum errcat__node_kind kind;
+    char name[ERRCAT_LOCALE_NAME_MAX + 1];
+};
+
+/* The locale handle for English source texts, shared by all catalogs. */
+extern const struct errcat_locale errcat__english;
+
+/*
+ * For tests and fuzz targets: builds a locale of cat from a .mo image in
+ * memory (borrowed; it must outlive the node), checked and filled as a
+ * file would be, without publishing it or looking down the chain. Returns
+ * 0, ERRCAT_EINVAL or ERRCAT_ENOMEM. Free with errcat__locale_free.
+ */
+int errcat__locale_build(const struct errcat_catalog *cat, const void *data,
+                         size_t size, struct errcat_locale **out);
+void errcat__locale_free(struct errcat_locale *l);
+
+/* Aliases cached per catalog; names past this are resolved afresh on
+ * every call, so hostile names cannot grow memory. */
+#define ERRCAT__ALIAS_MAX 128
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * format.c - the runtime's own message formatter: substitutes string
+ * arguments for %s, %N$s, %(name)s, %(name) and {name}, so translated text
+ * never reaches printf, and truncates like snprintf without splitting a
+ * UTF-8 sequence.
+ */
+#include <string.h>
+
+#include "errcat_int.h"
+#include "placeholder.h"
+
+/* An output buffer that counts what it could not hold. */
+struct sink {
+    char *buf;
+    size_t size;
+    size_t len;                 /* bytes produced, held or not */
+    int dropped;                /* first byte that did not fit, or -1 */
+};
+
+static void
+put(struct sink *k, const char *s, size_t n)
+{
+    size_t room = 0;
+
+    if (k->size > 0 && k->len < k->size - 1)
+        room = k->size - 1 - k->len;
+    if (n > room && k->dropped < 0)
+        k->dropped = (unsigned char)s[room];
+    if (room > 0 && n > 0)
+        memcpy(k->buf + k->len, s, n < room ? n : room);
+    k->len = n > (size_t)-1 - k->len ? (size_t)-1 : k->len + n;
+}
+
+/* Terminates the buffer; when the cut fell inside a UTF-8 sequence,
+ * drops the sequence's bytes that made it in. */
+static size_t
+finish(struct sink *k)
+{
+    size_t w, steps = 0;
+
+    if (k->size == 0)
+        return k->len;
+    w = k->len < k->size - 1 ? k->len : k->size - 1;
+    if (k->dropped >= 0x80 && k->dropped <= 0xBF) {
+        size_t v = w;
+
+        while (v > 0 && steps < 3 && ((unsigned char)k->buf[v - 1] & 0xC0)
+               == 0x80) {
+            v--;
+            steps++;
+        }
+        if (v > 0 && (unsigned char)k->buf[v - 1] >= 0xC0)
+            w = v - 1;
+    }
+    k->buf[w] = '\0';
+    return k->len;
+}
+
+/* Index of the named argument among the source's names, or -1. */
+static long
+name_index(const char *src, const size_t *off, const size_t *len, size_t n,
+           const char *name, size_t name_len)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (len[i] == name_len && memcmp(src + off[i], name, name_len) == 0)
+            return (long)i;
+    return -1;
+}
+
+size_t
+errcat__format(const char *tmpl, const char *src, enum errcat_format fmt,
+               const char *const *args, size_t nargs, char *buf, size_t size)
+{
+    struct sink k = { buf, size, 0, -1 };
+    size_t off[ERRCAT_ARGS_MAX], len[ERRCAT_ARGS_MAX], names = 0;
+    size_t pos = 0, n, positional = 0;
+    struct errcat__ph ph;
+    enum errcat__ph_kind kind;
+    long idx;
+
+    if (buf == NULL)
+        k.size = 0;
+    if (tmpl == NULL)
+        tmpl = "";
+    n = strlen(tmpl);
+    if (fmt != ERRCAT_FORMAT_PRINTF && fmt != ERRCAT_FORMAT_PYTHON
+        && fmt != ERRCAT_FORMAT_BRACE) {
+        put(&k, tmpl, n);
+        return finish(&k);
+    }
+    if (src) {
+        names = errcat__arg_names(src, fmt, off, len, ERRCAT_ARGS_MAX);
+        if (names > ERRCAT_ARGS_MAX)
+            names = ERRCAT_ARGS_MAX;
+    }
+    while ((kind = errcat__ph_next(tmpl, n, &pos,
+                                   errcat__ph_mode_of(fmt), &ph))
+           != ERRCAT__PH_END) {
+        switch (kind) {
+        case ERRCAT__PH_TEXT:
+        case ERRCAT__PH_BAD:
+            put(&k, tmpl + ph.start, ph.len);
+            continue;
+        case ERRCAT__PH_ESCAPE:
+            put(&k, tmpl + ph.start, 1);
+            continue;
+        case ERRCAT__PH_POSITIONAL:
+            idx = (long)positional++;
+            break;
+        case ERRCAT__PH_NUMBERED:
+            idx = (long)ph.number - 1;
+            break;
+        default:
+            idx = name_index(src, off, len, names, tmpl + ph.name,
+                             ph.name_len);
+        }
+        if (idx >= 0 && (size_t)idx < nargs && args && args[idx])
+            put(&k, args[idx], strlen(args[idx]));
+        else
+            put(&k, tmpl + ph.start, ph.len);
+    }
+    return finish(&k);
+}

@@ -1,0 +1,142 @@
+/*
+ * json.c - error bodies as JSON, through jansson: parsing the bodies a
+ * server sent (then matched by match.c) and writing the API body and the
+ * extended localized body, escaped by jansson. The one file that includes
+ * jansson.
+ */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "errcat_int.h"
+
+int
+errcat_match_body(const struct errcat_catalog *cat, const char *body,
+                  size_t len, struct errcat_match *m)
+{
+    json_error_t err;
+    json_t *root, *code, *msg;
+    int rc;
+
+    if (m == NULL)
+        return ERRCAT_EINVAL;
+    memset(m, 0, sizeof *m);
+    if (body == NULL)
+        return ERRCAT_EINVAL;
+    if (len > ERRCAT_BODY_MAX)
+        return ERRCAT_ETOOBIG;
+    /* jansson limits nesting (2048) and rejects invalid UTF-8 and \u0000 */
+    root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &err);
+    if (root == NULL)
+        return json_error_code(&err) == json_error_out_of_memory
+            ? ERRCAT_ENOMEM : ERRCAT_EBODY;
+    code = json_object_get(root, "error_code");
+    msg = json_object_get(root, "error_msg");
+    if (!json_is_object(root) || !json_is_string(code) || !json_is_string(msg))
+        rc = ERRCAT_EBODY;
+    else
+        rc = errcat_match(cat, json_string_value(code),
+                          json_string_value(msg), m);
+    json_decref(root);
+    return rc;
+}
+
+/* The message of e in loc formatted into a new string, or NULL. */
+static char *
+format_new(const struct errcat_catalog *cat, const struct errcat_locale *loc,
+           const struct errcat_entry *e, const char *const *args,
+           size_t nargs)
+{
+    size_t n = errcat_format(cat, loc, e, args, nargs, NULL, 0);
+    char *s;
+
+    if (n == (size_t)-1 || (s = errcat__malloc(n + 1)) == NULL)
+        return NULL;
+    errcat_format(cat, loc, e, args, nargs, s, n + 1);
+    return s;
+}
+
+/* Sets key to a new string value; nonzero on failure (invalid UTF-8 in
+ * an argument, or no memory). */
+static int
+set_string(json_t *obj, const char *key, const char *value)
+{
+    return json_object_set_new(obj, key, json_string(value)) != 0;
+}
+
+/* Writes obj compactly into buf as errcat_json_body documents. */
+static long
+dump(json_t *obj, char *buf, size_t size)
+{
+    size_t need = json_dumpb(obj, NULL, 0, JSON_COMPACT);
+
+    if (need == 0 || need > (size_t)0x7fffffff)
+        return ERRCAT_ENOMEM;
+    if (buf && need < size) {
+        json_dumpb(obj, buf, size, JSON_COMPACT);
+        buf[need] = '\0';
+    } else if (buf && size > 0)
+        buf[0] = '\0';
+    return (long)need;
+}
+
+/*
+ * Builds the body of e: the API fields, and with `extended` the localized
+ * ones. Invalid UTF-8 in an argument gives ERRCAT_EINVAL.
+ */
+static long
+body(const struct errcat_catalog *cat, const struct errcat_locale *loc,
+     const struct errcat_entry *e, const char *const *args, size_t nargs,
+     int extended, char *buf, size_t size)
+{
+    json_t *obj = json_object();
+    char *api = format_new(cat, NULL, e, args, nargs);
+    char *local = extended ? format_new(cat, loc, e, args, nargs) : NULL;
+    long rc = ERRCAT_ENOMEM;
+    int bad = 0;
+
+    if (obj == NULL || api == NULL || (extended && local == NULL))
+        goto out;
+    bad |= set_string(obj, "error_code", errcat_entry_code(e));
+    bad |= set_string(obj, "error_msg", api);
+    if (extended) {
+        bad |= set_string(obj, "code", errcat_entry_code(e));
+        bad |= set_string(obj, "id", errcat_entry_id(e));
+        bad |= set_string(obj, "module", errcat_module_name(cat, loc, e));
+        bad |= json_object_set_new(obj, "http_status",
+                                   json_integer(errcat_entry_http_status(e)));
+        bad |= set_string(obj, "description",
+                          errcat_description(cat, loc, e));
+        bad |= set_string(obj, "message", local);
+        bad |= set_string(obj, "measure", errcat_measure(cat, loc, e));
+        bad |= json_object_set_new(obj, "unused",
+                                   json_boolean(errcat_entry_unused(e)));
+        bad |= set_string(obj, "locale", errcat_locale_name(
+                              loc && loc->cat == cat ? loc : NULL));
+    }
+    rc = bad ? ERRCAT_EINVAL : dump(obj, buf, size);
+out:
+    if (rc < 0 && buf && size > 0)
+        buf[0] = '\0';
+    json_decref(obj);
+    errcat__free(api);
+    errcat__free(local);
+    return rc;
+}
+
+long
+errcat_json_body(const struct errcat_catalog *cat,
+                 const struct errcat_entry *e, const char *const *args,
+                 size_t nargs, char *buf, size_t size)
+{
+    return body(cat, NULL, e, args, nargs, 0, buf, size);
+}
+
+long
+errcat_json_localized(const struct errcat_catalog *cat,
+                      const struct errcat_locale *loc,
+                      const struct errcat_entry *e, const char *const *args,
+                      size_t nargs, char *buf, size_t size)
+{
+    return body(cat, loc, e, args, nargs, 1, buf, size);
+}

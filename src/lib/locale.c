@@ -1,0 +1,568 @@
+/*
+ * locale.c - a catalog's locales: resolving a name (per call, from the
+ * environment or from Accept-Language) along the fallback chain, loading
+ * and checking a .mo file on a locale's first use, and publishing it on a
+ * lock-free list so that later lookups take no lock.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errcat_int.h"
+
+#ifndef ERRCAT_LOCALEDIR
+#define ERRCAT_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+#define PATH_BYTES 4096
+#define LOCALEDIR_MAX 4000
+
+const struct errcat_locale errcat__english = {
+    NULL, NULL, NULL, NULL, NULL, ERRCAT__NODE_LOADED, "en"
+};
+
+static int
+usable(const struct errcat_catalog *cat)
+{
+    return cat && cat->abi == ERRCAT_ABI_VERSION && cat->cache
+        && cat->domain && cat->texts;
+}
+
+static struct errcat_locale *
+head(const struct errcat_catalog *cat)
+{
+    return ERRCAT__LOAD(cat->cache->locales);
+}
+
+/* The node named name, loaded or alias, or NULL. Lock-free. */
+static const struct errcat_locale *
+find(const struct errcat_catalog *cat, const char *name, int loaded_only)
+{
+    const struct errcat_locale *l;
+
+    for (l = head(cat); l; l = ERRCAT__LOAD(l->next))
+        if (strcmp(l->name, name) == 0
+            && (!loaded_only || l->kind == ERRCAT__NODE_LOADED))
+            return l;
+    return NULL;
+}
+
+static const struct errcat_locale *
+used(const struct errcat_locale *l)
+{
+    return l->kind == ERRCAT__NODE_ALIAS ? l->target : l;
+}
+
+static void
+push(const struct errcat_catalog *cat, struct errcat_locale *l)
+{
+    l->next = head(cat);
+    ERRCAT__STORE(cat->cache->locales, (void *)l);
+}
+
+static const char *
+localedir(const struct errcat_catalog *cat)
+{
+    const char *dir = ERRCAT__LOAD(cat->cache->localedir);
+
+    return dir ? dir : ERRCAT_LOCALEDIR;
+}
+
+/* A hash of s[0..n) eight bytes at a time: a locale's first use hashes
+ * every key of the catalog and of the .mo file, so bytewise FNV would be
+ * the largest cost of loading. */
+static unsigned
+hash_n(const char *s, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+    return (unsigned)(h ^ h >> 32);
+}
+
+/* Open-addressing index of the catalog's .mo keys: slot -> text + 1. */
+struct key_index {
+    unsigned *slot;
+    size_t mask;
+};
+
+static int
+index_keys(const struct errcat_catalog *cat, struct key_index *ix)
+{
+    size_t size = 16, t, j;
+
+    while (size < 2 * (size_t)cat->n_texts)
+        size *= 2;
+    ix->mask = size - 1;
+    if ((ix->slot = errcat__calloc(size, sizeof *ix->slot)) == NULL)
+        return ERRCAT_ENOMEM;
+    for (t = 0; t < cat->n_texts; t++) {
+        const char *k = cat->texts[t].key;
+
+        for (j = hash_n(k, strlen(k)) & ix->mask; ix->slot[j];
+             j = (j + 1) & ix->mask)
+            ;
+        ix->slot[j] = (unsigned)t + 1;
+    }
+    return 0;
+}
+
+/* The catalog text whose key is k[0..n) (no NUL inside), or -1. */
+static long
+text_of_key(const struct errcat_catalog *cat, const struct key_index *ix,
+            const char *k, size_t n)
+{
+    size_t j;
+
+    for (j = hash_n(k, n) & ix->mask; ix->slot[j]; j = (j + 1) & ix->mask) {
+        const char *ck = cat->texts[ix->slot[j] - 1].key;
+
+        if (strncmp(ck, k, n) == 0 && ck[n] == '\0')
+            return (long)ix->slot[j] - 1;
+    }
+    return -1;
+}
+
+/* Fills l->texts from mo: each translation that passes the checks, the
+ * source text for the rest. */
+static void
+fill_texts(const struct errcat_catalog *cat, const struct key_index *ix,
+           const struct errcat__mo *mo, struct errcat_locale *l)
+{
+    uint32_t i;
+    size_t t;
+
+    for (i = 0; i < mo->n; i++) {
+        const char *k, *v;
+        size_t kn, vn;
+        long idx;
+
+        errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
+        /* the header, plural forms and untranslated entries: skipped */
+        if (kn == 0 || vn == 0 || memchr(k, '\0', kn) || memchr(v, '\0', vn))
+            continue;
+        idx = text_of_key(cat, ix, k, kn);
+        if (idx < 0 || l->texts[idx])
+            continue;
+        if (errcat__translation_ok(cat->texts[idx].msgid,
+                                   (enum errcat_format)cat->texts[idx].format,
+                                   v, vn))
+            l->texts[idx] = v;
+    }
+    for (t = 0; t < cat->n_texts; t++)
+        if (l->texts[t] == NULL)
+            l->texts[t] = cat->texts[t].msgid;
+}
+
+static int load(const struct errcat_catalog *cat, const char *name,
+                struct errcat_locale **out);
+
+/*
+ * gettext looks each message up along the whole chain: what de_AT.mo
+ * lacks comes from de.mo. Fills l's untranslated texts from the first
+ * locale present further down name's chain (loading it if need be).
+ * Returns 0 or ERRCAT_ENOMEM. Under the lock.
+ */
+static int
+inherit(const struct errcat_catalog *cat, const char *name,
+        struct errcat_locale *l)
+{
+    char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+    const struct errcat_locale *p = NULL;
+    struct errcat_locale *fresh;
+    size_t n, i, t;
+    int rc;
+
+    if (errcat__locale_parse(name, &ln) != 0)
+        return 0;
+    n = errcat__locale_chain(&ln, chain);
+    for (i = 1; i < n && p == NULL; i++) {
+        if ((p = find(cat, chain[i], 1)) != NULL)
+            break;
+        rc = load(cat, chain[i], &fresh);
+        if (rc == ERRCAT_ENOMEM)
+            return rc;
+        if (rc == 0) {
+            push(cat, fresh);
+            p = fresh;
+        }
+    }
+    for (t = 0; p && t < cat->n_texts; t++)
+        if (l->texts[t] == cat->texts[t].msgid)
+            l->texts[t] = p->texts[t];
+    return 0;
+}
+
+/*
+ * A new loaded node named name for the checked .mo image mo: its texts
+ * point into mo's data, which the caller keeps alive. Returns 0,
+ * ERRCAT_EINVAL (not UTF-8) or ERRCAT_ENOMEM.
+ */
+static int
+build(const struct errcat_catalog *cat, const char *name,
+      const struct errcat__mo *mo, struct errcat_locale **out)
+{
+    struct key_index ix = { NULL, 0 };
+    struct errcat_locale *l;
+
+    if (!mo->utf8)
+        return ERRCAT_EINVAL;
+    l = errcat__calloc(1, sizeof *l + cat->n_texts * sizeof *l->texts);
+    if (l == NULL || index_keys(cat, &ix) != 0) {
+        errcat__free(l);
+        return ERRCAT_ENOMEM;
+    }
+    l->cat = cat;
+    l->kind = ERRCAT__NODE_LOADED;
+    l->texts = (const char **)(l + 1);
+    strcpy(l->name, name);
+    fill_texts(cat, &ix, mo, l);
+    errcat__free(ix.slot);
+    *out = l;
+    return 0;
+}
+
+/*
+ * Loads DIR/name/LC_MESSAGES/DOMAIN.mo as a new node. Returns 0;
+ * ERRCAT_ENOENT or ERRCAT_EINVAL when there is no usable file (missing,
+ * unreadable, malformed, not UTF-8); ERRCAT_ENOMEM. Called under the lock.
+ */
+static int
+load(const struct errcat_catalog *cat, const char *name,
+     struct errcat_locale **out)
+{
+    char path[PATH_BYTES];
+    struct errcat__mo mo;
+    struct errcat_locale *l = NULL;
+    int n, rc;
+
+    if (strchr(cat->domain, '/') || cat->domain[0] == '.')
+        return ERRCAT_EINVAL;
+    n = snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo",
+                 localedir(cat), name, cat->domain);
+    if (n < 0 || (size_t)n >= sizeof path)
+        return ERRCAT_ENOENT;
+    if ((rc = errcat__mo_open(path, &mo)) != 0)
+        return rc;
+    if ((rc = build(cat, name, &mo, &l)) != 0
+        || (rc = inherit(cat, name, l)) != 0)
+        goto out;
+    l->mo_data = (void *)mo.data;
+    mo.owned = 0;               /* the node owns the image now */
+    *out = l;
+    l = NULL;
+out:
+    errcat__free(l);
+    errcat__mo_close(&mo);
+    return rc;
+}
+
+int
+errcat__locale_build(const struct errcat_catalog *cat, const void *data,
+                     size_t size, struct errcat_locale **out)
+{
+    struct errcat__mo mo;
+    int rc;
+
+    *out = NULL;
+    if (!usable(cat))
+        return ERRCAT_EINVAL;
+    if ((rc = errcat__mo_parse(data, size, &mo)) != 0)
+        return rc;
+    return build(cat, "test", &mo, out);
+}
+
+void
+errcat__locale_free(struct errcat_locale *l)
+{
+    if (l) {
+        errcat__free(l->mo_data);
+        errcat__free(l);
+    }
+}
+
+static size_t
+count_aliases(const struct errcat_catalog *cat)
+{
+    const struct errcat_locale *l;
+    size_t n = 0;
+
+    for (l = head(cat); l; l = l->next)
+        n += l->kind == ERRCAT__NODE_ALIAS;
+    return n;
+}
+
+/* Remembers that raw resolves to target, within ERRCAT__ALIAS_MAX. */
+static void
+add_alias(const struct errcat_catalog *cat, const char *raw,
+          const struct errcat_locale *target)
+{
+    struct errcat_locale *a;
+
+    if (strcmp(raw, target->name) == 0 && target != &errcat__english)
+        return;                 /* the loaded node answers to raw itself */
+    if (count_aliases(cat) >= ERRCAT__ALIAS_MAX
+        || (a = errcat__calloc(1, sizeof *a)) == NULL)
+        return;                 /* resolved afresh next time: still right */
+    a->cat = cat;
+    a->kind = ERRCAT__NODE_ALIAS;
+    a->target = target;
+    strcpy(a->name, raw);
+    push(cat, a);
+}
+
+/*
+ * Resolves raw (already checked safe) along its chain; loads what is
+ * missing. Under the lock. On ERRCAT_ENOMEM, *out is the best locale
+ * found without the allocation, and nothing is cached for raw.
+ */
+static int
+resolve_locked(const struct errcat_catalog *cat, const char *raw,
+               const struct errcat__lname *ln,
+               const struct errcat_locale **out)
+{
+    char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
+    const struct errcat_locale *l;
+    struct errcat_locale *fresh;
+    size_t n = errcat__locale_chain(ln, chain), i;
+    int rc = 0, r;
+
+    if ((l = find(cat, raw, 0)) != NULL) {  /* another thread was first */
+        *out = used(l);
+        return 0;
+    }
+    *out = &errcat__english;
+    for (i = 0; i < n; i++) {
+        if ((l = find(cat, chain[i], 1)) != NULL) {
+            *out = l;
+            break;
+        }
+        r = load(cat, chain[i], &fresh);
+        if (r == 0) {
+            push(cat, fresh);
+            *out = fresh;
+            break;
+        }
+        if (r == ERRCAT_ENOMEM)
+            rc = r;
+    }
+    if (rc == 0)
+        add_alias(cat, raw, *out);
+    return rc;
+}
+
+/* errcat_locale_get for a non-empty name. */
+static int
+get_named(const struct errcat_catalog *cat, const char *raw,
+          const struct errcat_locale **out)
+{
+    struct errcat__lname ln;
+    const struct errcat_locale *l;
+    int rc;
+
+    *out = &errcat__english;
+    if (!errcat__locale_name_safe(raw))
+        return ERRCAT_EINVAL;
+    if ((l = find(cat, raw, 0)) != NULL) {
+        *out = used(l);
+        return 0;
+    }
+    if (errcat__locale_parse(raw, &ln) != 0)
+        return ERRCAT_EINVAL;
+    errcat__lock();
+    rc = resolve_locked(cat, raw, &ln, out);
+    errcat__unlock();
+    return rc;
+}
+
+/* Nonzero when a resolved locale serves a request for language lang:
+ * a translation, or the source texts for an English request. */
+static int
+serves(const struct errcat_locale *l, const char *raw)
+{
+    return l != &errcat__english
+        || ((raw[0] == 'e' || raw[0] == 'E') && (raw[1] == 'n'
+                                                 || raw[1] == 'N')
+            && (raw[2] == '\0' || raw[2] == '_' || raw[2] == '-'
+                || raw[2] == '.' || raw[2] == '@'));
+}
+
+static const char *
+env(const char *name)
+{
+    const char *v = getenv(name);
+
+    return v && v[0] ? v : NULL;
+}
+
+/* gettext's rules: LC_ALL, LC_MESSAGES, LANG; then LANGUAGE unless C. */
+static int
+get_from_env(const struct errcat_catalog *cat,
+             const struct errcat_locale **out)
+{
+    const char *v = env("LC_ALL"), *list, *p, *colon;
+    char item[ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+    int rc = 0, r;
+    size_t n;
+
+    *out = &errcat__english;
+    if (v == NULL)
+        v = env("LC_MESSAGES");
+    if (v == NULL)
+        v = env("LANG");
+    if (v == NULL || errcat__locale_parse(v, &ln) != 0 || ln.english_c)
+        return 0;
+    if ((list = env("LANGUAGE")) == NULL) {
+        r = get_named(cat, v, out);
+        return r == ERRCAT_EINVAL ? 0 : r;
+    }
+    for (p = list;; p = colon + 1) {
+        colon = strchr(p, ':');
+        n = colon ? (size_t)(colon - p) : strlen(p);
+        if (n > 0 && n <= ERRCAT_LOCALE_NAME_MAX) {
+            memcpy(item, p, n);
+            item[n] = '\0';
+            r = get_named(cat, item, out);
+            if (r == ERRCAT_ENOMEM)
+                rc = r;
+            if (r != ERRCAT_EINVAL && serves(*out, item))
+                return rc;
+        }
+        if (!colon)
+            break;
+    }
+    *out = &errcat__english;
+    return rc;
+}
+
+int
+errcat_locale_get(const struct errcat_catalog *cat, const char *name,
+                  const struct errcat_locale **out)
+{
+    const struct errcat_locale *dummy;
+
+    if (out == NULL)
+        out = &dummy;
+    *out = &errcat__english;
+    if (!usable(cat))
+        return ERRCAT_EINVAL;
+    if (name == NULL || name[0] == '\0')
+        return get_from_env(cat, out);
+    return get_named(cat, name, out);
+}
+
+/* Nonzero when the header item it names the locale called name. */
+static int
+names_locale(const struct errcat__accept_item *it, const char *name)
+{
+    char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
+    char tag[ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+
+    if (it->len > ERRCAT_LOCALE_NAME_MAX)
+        return 0;
+    memcpy(tag, it->tag, it->len);
+    tag[it->len] = '\0';
+    return errcat__locale_parse(tag, &ln) == 0
+        && errcat__locale_chain(&ln, chain) > 0
+        && strcmp(chain[0], name) == 0;
+}
+
+int
+errcat_locale_accept(const struct errcat_catalog *cat, const char *header,
+                     const struct errcat_locale **out)
+{
+    struct errcat__accept_item items[ERRCAT__ACCEPT_MAX];
+    char tag[ERRCAT_LOCALE_NAME_MAX + 1];
+    const struct errcat_locale *dummy, *l;
+    size_t n, i, j;
+    int rc = 0, r;
+
+    if (out == NULL)
+        out = &dummy;
+    *out = &errcat__english;
+    if (!usable(cat))
+        return ERRCAT_EINVAL;
+    n = errcat__accept_parse(header, items, ERRCAT__ACCEPT_MAX);
+    for (i = 0; i < n && items[i].q > 0; i++) {
+        if (items[i].len == 1 && items[i].tag[0] == '*')
+            break;              /* any language: the source English */
+        if (items[i].len > ERRCAT_LOCALE_NAME_MAX)
+            continue;
+        memcpy(tag, items[i].tag, items[i].len);
+        tag[items[i].len] = '\0';
+        r = get_named(cat, tag, &l);
+        if (r == ERRCAT_ENOMEM)
+            rc = r;
+        if (r == ERRCAT_EINVAL || !serves(l, tag))
+            continue;
+        /* "de-CH, de;q=0": de-CH must not fall back to excluded de */
+        for (j = i + 1; j < n; j++)
+            if (items[j].q == 0 && names_locale(&items[j], l->name))
+                break;
+        if (j < n)
+            continue;
+        *out = l;
+        return rc;
+    }
+    return rc;
+}
+
+const char *
+errcat_locale_name(const struct errcat_locale *loc)
+{
+    return loc ? loc->name : errcat__english.name;
+}
+
+int
+errcat_bind(const struct errcat_catalog *cat, const char *dir)
+{
+    char *copy = NULL, *old;
+
+    if (!usable(cat) || (dir && (dir[0] == '\0'
+                                 || strlen(dir) > LOCALEDIR_MAX)))
+        return ERRCAT_EINVAL;
+    if (dir && (copy = errcat__strdup(dir)) == NULL)
+        return ERRCAT_ENOMEM;
+    errcat__lock();
+    old = cat->cache->localedir;
+    ERRCAT__STORE(cat->cache->localedir, (void *)copy);
+    errcat__unlock();
+    errcat__free(old);
+    return 0;
+}
+
+const char *
+errcat_localedir(const struct errcat_catalog *cat)
+{
+    return usable(cat) ? localedir(cat) : ERRCAT_LOCALEDIR;
+}
+
+void
+errcat_catalog_release(const struct errcat_catalog *cat)
+{
+    struct errcat_locale *l, *next;
+
+    if (!usable(cat))
+        return;
+    errcat__lock();
+    for (l = head(cat); l; l = next) {
+        next = l->next;
+        errcat__free(l->mo_data);
+        errcat__free(l);
+    }
+    cat->cache->locales = NULL;
+    errcat__free(cat->cache->localedir);
+    cat->cache->localedir = NULL;
+    errcat__unlock();
+}

@@ -1,0 +1,213 @@
+/*
+ * locale_name.c - checks, parses and expands locale names: what a caller,
+ * the environment or an Accept-Language header names, made safe before
+ * it becomes part of a path, and its gettext fallback chain.
+ */
+#include <string.h>
+
+#include "errcat_int.h"
+
+static int
+is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int
+is_alnum(int c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+
+static int
+to_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+to_upper(int c)
+{
+    return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+int
+errcat__locale_name_safe(const char *name)
+{
+    size_t i;
+
+    if (name == NULL || name[0] == '\0')
+        return 0;
+    for (i = 0; name[i]; i++) {
+        int c = (unsigned char)name[i];
+
+        if (i >= ERRCAT_LOCALE_NAME_MAX)
+            return 0;
+        if (!is_alpha(c) && !is_digit(c) && c != '_' && c != '-'
+            && c != '.' && c != '@')
+            return 0;
+        if (c == '.' && name[i + 1] == '.')
+            return 0;
+    }
+    return 1;
+}
+
+/* Copies s[0..n) to out (size ERRCAT_LOCALE_NAME_MAX + 1) when it is a
+ * non-empty run of [A-Za-z0-9_-]. */
+static int
+word(const char *s, size_t n, char *out)
+{
+    size_t i;
+
+    if (n == 0 || n > ERRCAT_LOCALE_NAME_MAX)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i])
+            && s[i] != '_' && s[i] != '-')
+            return 0;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return 1;
+}
+
+static int
+all(const char *s, size_t n, int (*pred)(int))
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (!pred((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* Reads the subtags of base[0..n): language, then script, territory,
+ * variants (dropped) until an extension singleton. */
+static int
+parse_base(const char *base, size_t n, struct errcat__lname *ln)
+{
+    char script[5] = "";
+    size_t i = 0, j, len, k;
+    int first = 1;
+
+    while (i <= n) {
+        for (j = i; j < n && base[j] != '_' && base[j] != '-'; j++)
+            ;
+        len = j - i;
+        if (len == 0)
+            return ERRCAT_EINVAL;
+        if (first) {
+            if (len < 2 || len > 8 || !all(base + i, len, is_alpha))
+                return ERRCAT_EINVAL;
+            for (k = 0; k < len; k++)
+                ln->lang[k] = (char)to_lower((unsigned char)base[i + k]);
+            ln->lang[len] = '\0';
+            first = 0;
+        } else if (len == 1) {
+            break;              /* extension or private use: ignored */
+        } else if (len == 4 && all(base + i, 4, is_alpha) && !ln->terr[0]
+                   && !script[0]) {
+            for (k = 0; k < 4; k++)
+                script[k] = (char)to_lower((unsigned char)base[i + k]);
+            script[4] = '\0';
+        } else if (((len == 2 && all(base + i, 2, is_alpha))
+                    || (len == 3 && all(base + i, 3, is_digit)))
+                   && !ln->terr[0]) {
+            for (k = 0; k < len; k++)
+                ln->terr[k] = (char)to_upper((unsigned char)base[i + k]);
+            ln->terr[len] = '\0';
+        } else if (len > 8 || !all(base + i, len, is_alnum)) {
+            return ERRCAT_EINVAL;
+        }                       /* else a variant: dropped */
+        i = j + 1;
+    }
+    /* Chinese scripts name the usual territory of their variant. */
+    if (strcmp(ln->lang, "zh") == 0 && !ln->terr[0]) {
+        if (strcmp(script, "hans") == 0)
+            strcpy(ln->terr, "CN");
+        else if (strcmp(script, "hant") == 0)
+            strcpy(ln->terr, "TW");
+    }
+    return 0;
+}
+
+int
+errcat__locale_parse(const char *name, struct errcat__lname *ln)
+{
+    const char *at, *dot, *end;
+
+    memset(ln, 0, sizeof *ln);
+    if (!errcat__locale_name_safe(name))
+        return ERRCAT_EINVAL;
+    if (strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0
+        || strncmp(name, "C.", 2) == 0 || strncmp(name, "C@", 2) == 0) {
+        ln->english_c = 1;
+        return 0;
+    }
+    end = name + strlen(name);
+    at = strchr(name, '@');
+    if (at) {
+        if (!word(at + 1, (size_t)(end - at - 1), ln->modifier))
+            return ERRCAT_EINVAL;
+        end = at;
+    }
+    dot = memchr(name, '.', (size_t)(end - name));
+    if (dot) {
+        if (!word(dot + 1, (size_t)(end - dot - 1), ln->codeset))
+            return ERRCAT_EINVAL;
+        end = dot;
+    }
+    return parse_base(name, (size_t)(end - name), ln);
+}
+
+/* Appends sep and s to out (size ERRCAT_LOCALE_NAME_MAX + 1), cutting at
+ * the end; parts of a checked name never need to be cut. */
+static void
+append(char *out, const char *sep, const char *s)
+{
+    size_t n = strlen(out);
+
+    while (*sep && n < ERRCAT_LOCALE_NAME_MAX)
+        out[n++] = *sep++;
+    while (*s && n < ERRCAT_LOCALE_NAME_MAX)
+        out[n++] = *s++;
+    out[n] = '\0';
+}
+
+size_t
+errcat__locale_chain(const struct errcat__lname *ln,
+                     char out[][ERRCAT_LOCALE_NAME_MAX + 1])
+{
+    /* gettext's order: modifier, then territory, then codeset, dropped
+     * from the least significant up (_nl_make_l10nflist). */
+    static const unsigned char masks[] = { 7, 6, 5, 4, 3, 2, 1, 0 };
+    enum { MOD = 4, TERR = 2, CS = 1 };
+    unsigned have = (ln->modifier[0] ? MOD : 0) | (ln->terr[0] ? TERR : 0)
+        | (ln->codeset[0] ? CS : 0);
+    size_t i, n = 0;
+
+    if (ln->english_c || !ln->lang[0])
+        return 0;
+    for (i = 0; i < sizeof masks; i++) {
+        unsigned m = masks[i];
+
+        if ((m & have) != m)
+            continue;
+        out[n][0] = '\0';
+        append(out[n], "", ln->lang);
+        if (m & TERR)
+            append(out[n], "_", ln->terr);
+        if (m & CS)
+            append(out[n], ".", ln->codeset);
+        if (m & MOD)
+            append(out[n], "@", ln->modifier);
+        n++;
+    }
+    return n;
+}

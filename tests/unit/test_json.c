@@ -1,0 +1,242 @@
+/*
+ * test_json.c - error bodies as JSON: the API body and the localized body
+ * written with correct escaping, and hostile incoming bodies refused with
+ * a defined status.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "errcat_int.h"
+#include "../fixtures/fixture_catalog.h"
+#include "../fixtures/fixture_locale.h"
+
+static const struct errcat_catalog *const fx = &fixture_catalog;
+static char buf[4096];
+
+static const struct errcat_entry *
+entry(int value)
+{
+    return errcat_find(fx, value);
+}
+
+static void
+test_json_writes_the_api_body(void **state)
+{
+    const char *args[] = { "ecs-01" };
+    long n;
+
+    (void)state;
+    n = errcat_json_body(fx, entry(FIX_SERVER_ALREADY_BOUND), args, 1, buf,
+                         sizeof buf);
+    assert_string_equal(buf, "{\"error_code\":\"FIX.0002\",\"error_msg\":"
+                        "\"Server (ecs-01) is already in service.\"}");
+    assert_int_equal(n, (long)strlen(buf));
+    n = errcat_json_body(fx, NULL, NULL, 0, buf, sizeof buf);
+    assert_string_equal(buf, "{\"error_code\":\"unknown\",\"error_msg\":"
+                        "\"Unknown error\"}");
+}
+
+static void
+test_json_escapes_every_string(void **state)
+{
+    const char *args[] = { "a\"b\\c\nd\x01</script>云" };
+    json_t *root;
+    json_error_t err;
+
+    (void)state;
+    assert_true(errcat_json_body(fx, entry(FIX_SERVER_ALREADY_BOUND), args, 1,
+                                 buf, sizeof buf) > 0);
+    assert_non_null(strstr(buf, "a\\\"b\\\\c\\nd\\u0001</script>云"));
+    root = json_loads(buf, JSON_REJECT_DUPLICATES, &err);
+    assert_non_null(root);
+    assert_string_equal(json_string_value(json_object_get(root, "error_msg")),
+                        "Server (a\"b\\c\nd\x01</script>云) is already in "
+                        "service.");
+    json_decref(root);
+}
+
+static void
+test_json_refuses_invalid_utf8_arguments(void **state)
+{
+    const char *args[] = { "bad \xc3\x28 byte" };
+
+    (void)state;
+    strcpy(buf, "junk");
+    assert_int_equal(errcat_json_body(fx, entry(FIX_SERVER_ALREADY_BOUND),
+                                      args, 1, buf, sizeof buf),
+                     ERRCAT_EINVAL);
+    assert_string_equal(buf, "");
+}
+
+static void
+test_json_reports_the_length_a_short_buffer_needs(void **state)
+{
+    char small[16];
+    long n;
+
+    (void)state;
+    n = errcat_json_body(fx, entry(FIX_SERVER_NOT_FOUND), NULL, 0, NULL, 0);
+    assert_true(n > 16);
+    strcpy(small, "junk");
+    assert_int_equal(errcat_json_body(fx, entry(FIX_SERVER_NOT_FOUND), NULL, 0,
+                                      small, sizeof small), n);
+    assert_string_equal(small, "");
+    assert_int_equal(errcat_json_body(fx, entry(FIX_SERVER_NOT_FOUND), NULL, 0,
+                                      buf, (size_t)n), n);
+    assert_string_equal(buf, "");           /* no room for the NUL */
+    assert_int_equal(errcat_json_body(fx, entry(FIX_SERVER_NOT_FOUND), NULL, 0,
+                                      buf, (size_t)n + 1), n);
+    assert_int_equal(strlen(buf), n);
+}
+
+static void
+test_json_writes_the_localized_body(void **state)
+{
+    const char *dir = fx_locale_dir();
+    const struct errcat_locale *de;
+    const char *args[] = { "ecs-01" };
+    json_t *root;
+    json_error_t err;
+
+    (void)state;
+    assert_int_equal(errcat_bind(fx, dir), 0);
+    assert_int_equal(errcat_locale_get(fx, "de-DE", &de), 0);
+    assert_true(errcat_json_localized(fx, de, entry(FIX_SERVER_ALREADY_BOUND),
+                                      args, 1, buf, sizeof buf) > 0);
+    root = json_loads(buf, JSON_REJECT_DUPLICATES, &err);
+    assert_non_null(root);
+#define STR(k) json_string_value(json_object_get(root, k))
+    assert_string_equal(STR("error_code"), "FIX.0002");
+    assert_string_equal(STR("error_msg"),
+                        "Server (ecs-01) is already in service.");
+    assert_string_equal(STR("code"), "FIX.0002");
+    assert_string_equal(STR("id"), "server_already_bound");
+    assert_string_equal(STR("module"), "Allgemein");
+    assert_string_equal(STR("description"),
+                        "Der Server ist bereits an eine Sicherungsrichtlinie "
+                        "gebunden.");
+    assert_string_equal(STR("message"), "Server (ecs-01) ist bereits in "
+                        "Betrieb.");
+    assert_string_equal(STR("measure"), "Prüfen Sie die Sicherungsrichtlinie.");
+    assert_string_equal(STR("locale"), "de");
+#undef STR
+    assert_int_equal(json_integer_value(json_object_get(root, "http_status")),
+                     400);
+    assert_true(json_is_false(json_object_get(root, "unused")));
+    json_decref(root);
+    errcat_catalog_release(fx);
+    fx_rmdir(dir);
+}
+
+static int
+body(const char *json)
+{
+    struct errcat_match m;
+    int rc = errcat_match_body(fx, json, strlen(json), &m);
+
+    if (rc != 0)
+        assert_null(m.entry);
+    errcat_match_free(&m);
+    return rc;
+}
+
+static void
+test_json_parses_error_bodies(void **state)
+{
+    static const char b[] = "{\"error_code\":\"FIX.0003\",\"error_msg\":"
+        "\"volume backup is not supported replication.\",\"extra\":[1,2]}";
+    struct errcat_match m;
+
+    (void)state;
+    assert_int_equal(errcat_match_body(fx, b, strlen(b), &m), 0);
+    assert_string_equal(errcat_entry_id(m.entry), "vbs_no_cross_region");
+    errcat_match_free(&m);
+    /* a buffer that is not NUL-terminated: len rules */
+    assert_int_equal(errcat_match_body(fx, b, strlen(b) - 1, &m),
+                     ERRCAT_EBODY);
+    assert_int_equal(body("{\"error_code\":\"FIX.0002\",\"error_msg\":"
+                          "\"Server (\\u4e91) is already in service.\"}"), 0);
+}
+
+static void
+test_json_refuses_hostile_bodies(void **state)
+{
+    static const char *const bad[] = {
+        "", "null", "[]", "\"FIX.0001\"", "{", "{}",
+        "{\"error_code\":1,\"error_msg\":\"x\"}",
+        "{\"error_code\":\"FIX.0001\",\"error_msg\":null}",
+        "{\"error_code\":\"FIX.0001\",\"error_msg\":[\"x\"]}",
+        "{\"error_code\":\"FIX.0001\"}",
+        ("{\"error_code\":\"FIX.0001\",\"error_code\":\"FIX.0002\","
+         "\"error_msg\":\"x\"}"),
+        "{\"error_code\":\"FIX.0001\",\"error_msg\":\"server do not exist\"} x",
+        "{\"error_code\":\"FIX.0001\",\"error_msg\":\"a\\u0000b\"}",
+        "{\"error_code\":\"FIX.0001\",\"error_msg\":\"\xc3\x28\"}",
+        "{\"error_code\":\"FIX.0001\",\"error_msg\":\"\xed\xa0\x80\"}",
+    };
+    struct errcat_match m;
+    size_t i, n = 200000;
+    char *deep;
+
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(body(bad[i]), ERRCAT_EBODY);
+    assert_int_equal(errcat_match_body(fx, NULL, 0, &m), ERRCAT_EINVAL);
+    assert_int_equal(errcat_match_body(fx, "{}", 2, NULL), ERRCAT_EINVAL);
+    /* 200,000 levels of nesting */
+    deep = malloc(2 * n + 1);
+    assert_non_null(deep);
+    memset(deep, '[', n);
+    memset(deep + n, ']', n);
+    deep[2 * n] = '\0';
+    assert_int_equal(body(deep), ERRCAT_EBODY);
+    free(deep);
+    /* over the size limit */
+    deep = calloc(ERRCAT_BODY_MAX + 2, 1);
+    assert_non_null(deep);
+    assert_int_equal(errcat_match_body(fx, deep, ERRCAT_BODY_MAX + 1, &m),
+                     ERRCAT_ETOOBIG);
+    free(deep);
+}
+
+static void
+test_json_handles_huge_strings(void **state)
+{
+    size_t n = ERRCAT_BODY_MAX - 100, i;
+    char *b = malloc(n + 1);
+    int len;
+
+    (void)state;
+    assert_non_null(b);
+    len = snprintf(b, n, "{\"error_code\":\"FIX.0002\",\"error_msg\":\"");
+    for (i = (size_t)len; i < n - 2; i++)
+        b[i] = 'x';
+    b[n - 2] = '"';
+    b[n - 1] = '}';
+    b[n] = '\0';
+    assert_int_equal(body(b), ERRCAT_ENOMATCH);
+    free(b);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_writes_the_api_body),
+        cmocka_unit_test(test_json_escapes_every_string),
+        cmocka_unit_test(test_json_refuses_invalid_utf8_arguments),
+        cmocka_unit_test(test_json_reports_the_length_a_short_buffer_needs),
+        cmocka_unit_test(test_json_writes_the_localized_body),
+        cmocka_unit_test(test_json_parses_error_bodies),
+        cmocka_unit_test(test_json_refuses_hostile_bodies),
+        cmocka_unit_test(test_json_handles_huge_strings),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,124 @@
+/*
+ * test_locale_name.c - locale names: refused before any path is built
+ * when unsafe, normalised from POSIX and BCP 47 forms, and expanded into
+ * gettext's fallback chain.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "errcat_int.h"
+
+static void
+test_locale_name_refuses_unsafe_names(void **state)
+{
+    static const char *const bad[] = {
+        "", "/", "../de", "de/../../etc", "de/LC_MESSAGES", "..", "de..UTF-8",
+        "de\n", "de\x01", "de\x7f", "de DE", "de;rm", "de%2f", "de\\x",
+        "zh_CN.UTF-8\xff", "日本語",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    };
+    size_t i;
+
+    (void)state;
+    assert_false(errcat__locale_name_safe(NULL));
+    for (i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_false(errcat__locale_name_safe(bad[i]));
+    assert_true(errcat__locale_name_safe("de_DE.UTF-8@euro"));
+    assert_true(errcat__locale_name_safe("zh-Hans-CN"));
+    /* 64 bytes: the longest allowed */
+    assert_true(errcat__locale_name_safe(
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
+static void
+test_locale_name_refuses_malformed_names(void **state)
+{
+    static const char *const bad[] = {
+        "d", "123", "de__CH", "de-", "-de", "de.", "de@", "de.UTF-8.x",
+        "de@a@b", "_", "de_CH-", "deutschland1", "de-abcdefghi",
+    };
+    struct errcat__lname ln;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(errcat__locale_parse(bad[i], &ln), ERRCAT_EINVAL);
+}
+
+/* The first (most specific) name of the chain of name. */
+static const char *
+normal(const char *name)
+{
+    static char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+
+    assert_int_equal(errcat__locale_parse(name, &ln), 0);
+    if (errcat__locale_chain(&ln, chain) == 0)
+        return "(source)";
+    return chain[0];
+}
+
+static void
+test_locale_name_normalises_bcp47_and_posix(void **state)
+{
+    (void)state;
+    assert_string_equal(normal("zh_CN"), "zh_CN");
+    assert_string_equal(normal("zh-Hans-CN"), "zh_CN");
+    assert_string_equal(normal("zh-Hans"), "zh_CN");
+    assert_string_equal(normal("zh-hans"), "zh_CN");
+    assert_string_equal(normal("zh-Hant"), "zh_TW");
+    assert_string_equal(normal("zh-Hant-HK"), "zh_HK");
+    assert_string_equal(normal("ZH-cn"), "zh_CN");
+    assert_string_equal(normal("de-CH"), "de_CH");
+    assert_string_equal(normal("de-ch"), "de_CH");
+    assert_string_equal(normal("sr-Latn-RS"), "sr_RS");
+    assert_string_equal(normal("de-DE-1996"), "de_DE");
+    assert_string_equal(normal("es-419"), "es_419");
+    assert_string_equal(normal("en-US-x-private"), "en_US");
+    assert_string_equal(normal("de_DE.UTF-8"), "de_DE.UTF-8");
+    assert_string_equal(normal("de_CH@euro"), "de_CH@euro");
+    assert_string_equal(normal("C"), "(source)");
+    assert_string_equal(normal("POSIX"), "(source)");
+    assert_string_equal(normal("C.UTF-8"), "(source)");
+}
+
+static void
+test_locale_name_chain_follows_gettext(void **state)
+{
+    char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+    static const char *const full[] = {
+        "de_DE.UTF-8@euro", "de_DE@euro", "de.UTF-8@euro", "de@euro",
+        "de_DE.UTF-8", "de_DE", "de.UTF-8", "de",
+    };
+    size_t i;
+
+    (void)state;
+    assert_int_equal(errcat__locale_parse("de_DE.UTF-8@euro", &ln), 0);
+    assert_int_equal(errcat__locale_chain(&ln, chain), 8);
+    for (i = 0; i < 8; i++)
+        assert_string_equal(chain[i], full[i]);
+    assert_int_equal(errcat__locale_parse("de-CH", &ln), 0);
+    assert_int_equal(errcat__locale_chain(&ln, chain), 2);
+    assert_string_equal(chain[0], "de_CH");
+    assert_string_equal(chain[1], "de");
+    assert_int_equal(errcat__locale_parse("zh", &ln), 0);
+    assert_int_equal(errcat__locale_chain(&ln, chain), 1);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_locale_name_refuses_unsafe_names),
+        cmocka_unit_test(test_locale_name_refuses_malformed_names),
+        cmocka_unit_test(test_locale_name_normalises_bcp47_and_posix),
+        cmocka_unit_test(test_locale_name_chain_follows_gettext),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

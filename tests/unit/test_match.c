@@ -1,0 +1,321 @@
+/*
+ * test_match.c - recognising API error messages: templates matched by
+ * their literal parts, arguments recovered, entries that share a code
+ * told apart, in the fixture and the shipped catalog.
+ */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "errcat_int.h"
+#include "csbs.h"
+#include "../fixtures/fixture_catalog.h"
+
+static const struct errcat_catalog *const fx = &fixture_catalog;
+
+static size_t off[ERRCAT_ARGS_MAX], len[ERRCAT_ARGS_MAX], nargs;
+
+static size_t
+tm(const char *src, enum errcat_format f, const char *msg)
+{
+    return errcat__match_template(src, f, msg, strlen(msg), off, len,
+                                  ERRCAT_ARGS_MAX, &nargs);
+}
+
+static void
+assert_arg(const char *msg, size_t i, const char *want)
+{
+    assert_true(i < nargs);
+    assert_int_equal(len[i], strlen(want));
+    assert_memory_equal(msg + off[i], want, len[i]);
+}
+
+static void
+test_match_template_literal_parts(void **state)
+{
+    const char *m;
+
+    (void)state;
+    assert_int_equal(tm("server do not exist", ERRCAT_FORMAT_NONE,
+                        "server do not exist"), 20);
+    assert_int_equal(tm("server do not exist", ERRCAT_FORMAT_NONE,
+                        "server do not exist."), 0);
+    m = "Server (ecs-01) is already in service.";
+    assert_true(tm("Server (%s) is already in service.", ERRCAT_FORMAT_PRINTF,
+                   m) > 0);
+    assert_int_equal(nargs, 1);
+    assert_arg(m, 0, "ecs-01");
+    assert_int_equal(tm("Server (%s) is already in service.",
+                        ERRCAT_FORMAT_PRINTF, "Server (x) is in service."), 0);
+    assert_int_equal(tm("ab%sba", ERRCAT_FORMAT_PRINTF, "aba"), 0);
+    assert_true(tm("ab%sba", ERRCAT_FORMAT_PRINTF, "abba") > 0);
+    assert_arg("abba", 0, "");
+}
+
+static void
+test_match_template_recovers_every_argument(void **state)
+{
+    const char *m = "The project p1 dec used capacity is 5, dec capacity is 4.";
+    const char *n = "Backup b-1 no need to replicate to eu-de, the replication "
+        "record status is: done.";
+
+    (void)state;
+    assert_true(tm("The project %s dec used capacity is %s, dec capacity is "
+                   "%s.", ERRCAT_FORMAT_PRINTF, m) > 0);
+    assert_int_equal(nargs, 3);
+    assert_arg(m, 0, "p1");
+    assert_arg(m, 1, "5");
+    assert_arg(m, 2, "4");
+    assert_true(tm("Backup %(backup_id)s no need to replicate to %(region)s, "
+                   "the replication record status is: %(record_status)s.",
+                   ERRCAT_FORMAT_PYTHON, n) > 0);
+    assert_arg(n, 0, "b-1");
+    assert_arg(n, 1, "eu-de");
+    assert_arg(n, 2, "done");
+    m = "The destination region eu-de is not supported.";
+    assert_true(tm("The destination region %(destination_region) is not "
+                   "supported.", ERRCAT_FORMAT_PYTHON, m) > 0);
+    assert_arg(m, 0, "eu-de");
+    m = "The backup ckpt-9 has register to image, can't be delete";
+    assert_true(tm("The backup {checkpoint_item_id} has register to image, "
+                   "can't be delete", ERRCAT_FORMAT_BRACE, m) > 0);
+    assert_arg(m, 0, "ckpt-9");
+    m = "Service type of volume v1(belong to server s1) is dss.";
+    assert_true(tm("Service type of volume %s(belong to server %s) is dss.",
+                   ERRCAT_FORMAT_PRINTF, m) > 0);
+    assert_arg(m, 0, "v1");
+    assert_arg(m, 1, "s1");
+}
+
+static void
+test_match_template_reads_escapes(void **state)
+{
+    const char *m = "Quota exceeded: 100% used by p1";
+
+    (void)state;
+    assert_true(tm("Quota exceeded: 100%% used by %s", ERRCAT_FORMAT_PRINTF,
+                   m) > 0);
+    assert_arg(m, 0, "p1");
+    assert_int_equal(tm("Quota exceeded: 100%% used by %s",
+                        ERRCAT_FORMAT_PRINTF,
+                        "Quota exceeded: 100%% used by p1"), 0);
+    m = "Use {braces} around x.";
+    assert_true(tm("Use {{braces}} around {name}.", ERRCAT_FORMAT_BRACE, m) > 0);
+    assert_arg(m, 0, "x");
+}
+
+static int
+match(const char *code, const char *msg, struct errcat_match *m)
+{
+    return errcat_match(fx, code, msg, m);
+}
+
+static void
+test_match_tells_apart_entries_of_one_code(void **state)
+{
+    struct errcat_match m;
+
+    (void)state;
+    assert_int_equal(match("FIX.0003", "volume backup is not supported "
+                           "replication.", &m), 0);
+    assert_string_equal(errcat_entry_id(m.entry), "vbs_no_cross_region");
+    assert_int_equal(m.nargs, 0);
+    errcat_match_free(&m);
+    assert_int_equal(match("FIX.0003", "The project p1 dec used capacity is 5, "
+                           "dec capacity is 4.", &m), 0);
+    assert_string_equal(errcat_entry_id(m.entry),
+                        "dedicated_capacity_insufficient");
+    assert_ptr_equal(m.cat, fx);
+    assert_int_equal(m.nargs, 3);
+    assert_string_equal(m.args[0], "p1");
+    assert_string_equal(m.args[1], "5");
+    assert_string_equal(m.args[2], "4");
+    errcat_match_free(&m);
+    errcat_match_free(&m);                  /* idempotent */
+    assert_int_equal(match("FIX.0008", "User is unverified.", &m), 0);
+    assert_int_equal(errcat_entry_http_status(m.entry), 403);
+    errcat_match_free(&m);
+}
+
+static void
+test_match_prefers_the_most_literal_template(void **state)
+{
+    static const struct errcat_text texts[] = {
+        { "module\004M", "M", ERRCAT_FORMAT_NONE, 0 },
+        { "message\004%s failed", "%s failed", ERRCAT_FORMAT_PRINTF, 1 },
+        { "message\004backup failed", "backup failed", ERRCAT_FORMAT_NONE, 0 },
+    };
+    static const struct errcat_module modules[] = { { "m", 0 } };
+    static const struct errcat_entry entries[] = {
+        { "generic", "T.1", (7 << 20) + 1, 500, 0, 0, 0, 1, 0, 2 },
+        { "specific", "T.1", (7 << 20) + 2, 500, 0, 0, 0, 2, 0, 0 },
+    };
+    static const unsigned by_serial[] = { 0, 1, 2 };
+    static unsigned code_hash[4];
+    static struct errcat_cache cache;
+    static const struct errcat_catalog cat = {
+        ERRCAT_ABI_VERSION, "t", "errcat-t", "T", "test_match.c", 7, 7 << 20,
+        2, entries, 1, modules, 3, texts, 3, by_serial, 3, code_hash, &cache
+    };
+    struct errcat_match m;
+
+    (void)state;
+    code_hash[errcat_code_hash("T.1") & 3] = 1;
+    assert_int_equal(errcat_match(&cat, "T.1", "backup failed", &m), 0);
+    assert_string_equal(errcat_entry_id(m.entry), "specific");
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(&cat, "T.1", "restore failed", &m), 0);
+    assert_string_equal(errcat_entry_id(m.entry), "generic");
+    assert_string_equal(m.args[0], "restore");
+    errcat_match_free(&m);
+}
+
+static void
+test_match_reports_unknown_and_unmatched(void **state)
+{
+    struct errcat_match m;
+    char *huge;
+
+    (void)state;
+    assert_int_equal(match("FIX.4242", "x", &m), ERRCAT_ENOENT);
+    assert_null(m.entry);
+    assert_int_equal(match("FIX.0003", "something else", &m), ERRCAT_ENOMATCH);
+    assert_null(m.entry);
+    assert_null(m.storage);
+    assert_int_equal(match(NULL, "x", &m), ERRCAT_EINVAL);
+    assert_int_equal(match("FIX.0001", NULL, &m), ERRCAT_EINVAL);
+    assert_int_equal(errcat_match(fx, "FIX.0001", "x", NULL), ERRCAT_EINVAL);
+    huge = malloc(ERRCAT_BODY_MAX + 2);
+    assert_non_null(huge);
+    memset(huge, 'a', ERRCAT_BODY_MAX + 1);
+    huge[ERRCAT_BODY_MAX + 1] = '\0';
+    assert_int_equal(match("FIX.0003", huge, &m), ERRCAT_ETOOBIG);
+    free(huge);
+    errcat_match_free(NULL);
+}
+
+static void
+test_match_takes_bounded_time_on_hostile_messages(void **state)
+{
+    struct errcat_match m;
+    size_t n = ERRCAT_BODY_MAX, i;
+    char *msg = malloc(n + 1);
+    clock_t t0 = clock();
+
+    (void)state;
+    assert_non_null(msg);
+    /* near-misses of "The project %s dec used capacity is %s, ..." */
+    memcpy(msg, "The project ", 12);
+    for (i = 12; i < n; i++)
+        msg[i] = " dec used capacity is"[i % 21];
+    msg[n] = '\0';
+    assert_int_equal(match("FIX.0003", msg, &m), ERRCAT_ENOMATCH);
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+    free(msg);
+}
+
+static void
+test_match_survives_allocation_failure(void **state)
+{
+    struct errcat_match m;
+
+    (void)state;
+    errcat__alloc_count = 0;
+    errcat__alloc_fail_at = 1;
+    assert_int_equal(match("FIX.0002", "Server (ecs-01) is already in service.",
+                           &m), ERRCAT_ENOMEM);
+    errcat__alloc_fail_at = 0;
+    assert_null(m.entry);
+    assert_null(m.storage);
+    assert_int_equal(m.nargs, 0);
+}
+
+static void
+test_match_searches_registered_catalogs(void **state)
+{
+    struct errcat_match m;
+
+    (void)state;
+    assert_int_equal(errcat_match(NULL, "FIX.0002", "Server (a) is already in "
+                                  "service.", &m), ERRCAT_ENOENT);
+    assert_int_equal(errcat_register(fx), 0);
+    assert_int_equal(errcat_register(&csbs_catalog), 0);
+    assert_int_equal(errcat_match(NULL, "FIX.0002", "Server (a) is already in "
+                                  "service.", &m), 0);
+    assert_ptr_equal(m.cat, fx);
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(NULL, "CSBS.6005", "Server (ecs-01) is "
+                                  "already in service.", &m), 0);
+    assert_ptr_equal(m.cat, &csbs_catalog);
+    assert_string_equal(m.args[0], "ecs-01");
+    errcat_match_free(&m);
+    errcat_unregister(fx);
+    errcat_unregister(&csbs_catalog);
+}
+
+static void
+test_match_shipped_catalog(void **state)
+{
+    static const struct {
+        const char *code, *msg, *id, *arg0;
+    } cases[] = {
+        { "CSBS.6005", "Server (ecs-01) is already in service.",
+          "server_status_no_backup", "ecs-01" },
+        { "CSBS.6004", "Server (ecs-01) is already in service.",
+          "server_already_bound", "ecs-01" },
+        { "CSBS.8026", "volume backup is not supported replication.",
+          "vbs_no_cross_region", NULL },
+        { "CSBS.8026", "The project p1 dec used capacity is 5, dec capacity "
+          "is 4.", "dedicated_capacity_insufficient", "p1" },
+        { "CSBS.9009", "User is unverified.", "user_not_verified", NULL },
+        { "CSBS.9009", "The backup or replication space after reduction "
+          "cannot be less than the used space.", "space_below_used", NULL },
+        { "CSBS.5001", "copy executing", "replication_running", NULL },
+        { "CSBS.5001", "Scheduel operation status can't be set unable",
+          "policy_stop_failed", NULL },
+        { "CSBS.8012", "The destination region eu-de is not supported.",
+          "replica_no_replication", "eu-de" },
+        { "CSBS.8007", "The backup c-1 has register to image, can't be delete",
+          "backup_has_image", "c-1" },
+        { "CSBS.6018", "Not assign backup(s) (b1,b2) to volume(s), partial "
+          "restore is not supported.\"", "partial_restore_unsupported",
+          "b1,b2" },
+    };
+    struct errcat_match m;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_int_equal(errcat_match(&csbs_catalog, cases[i].code,
+                                      cases[i].msg, &m), 0);
+        assert_string_equal(errcat_entry_id(m.entry), cases[i].id);
+        if (cases[i].arg0)
+            assert_string_equal(m.args[0], cases[i].arg0);
+        errcat_match_free(&m);
+    }
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_match_template_literal_parts),
+        cmocka_unit_test(test_match_template_recovers_every_argument),
+        cmocka_unit_test(test_match_template_reads_escapes),
+        cmocka_unit_test(test_match_tells_apart_entries_of_one_code),
+        cmocka_unit_test(test_match_prefers_the_most_literal_template),
+        cmocka_unit_test(test_match_reports_unknown_and_unmatched),
+        cmocka_unit_test(test_match_takes_bounded_time_on_hostile_messages),
+        cmocka_unit_test(test_match_survives_allocation_failure),
+        cmocka_unit_test(test_match_searches_registered_catalogs),
+        cmocka_unit_test(test_match_shipped_catalog),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
