@@ -32,12 +32,17 @@ emit_header(const struct model_catalog *cat, const struct emit_options *opt,
             const struct model_entry *e = &cat->entries[i];
             char *name = model_constant(cat, e);
 
-            buf_printf(out, "    /* %s (HTTP %d)%s: ", e->code,
-                       e->http_status, e->unused ? ", not used currently" : "");
+            buf_puts(out, "    /* ");
+            buf_puts(out, e->code);
+            buf_puts(out, " (HTTP ");
+            buf_putl(out, e->http_status);
+            buf_puts(out, e->unused ? "), not used currently: " : "): ");
             emit_c_comment_text(out, e->text[FIELD_DESCRIPTION], 160);
-            buf_printf(out, " */\n    %s = %ld%s\n", name,
-                       model_value(cat, e),
-                       i + 1 < cat->n_entries ? "," : "");
+            buf_puts(out, " */\n    ");
+            buf_puts(out, name);
+            buf_puts(out, " = ");
+            buf_putl(out, model_value(cat, e));
+            buf_puts(out, i + 1 < cat->n_entries ? ",\n" : "\n");
             free(name);
         }
         buf_puts(out, "};\n\n");

@@ -6,6 +6,7 @@
  * what translators write.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -22,7 +23,8 @@ po_string(struct buf *out, const char *keyword, const char *s)
 {
     const char *nl = strchr(s, '\n');
 
-    buf_printf(out, "%s \"", keyword);
+    buf_puts(out, keyword);
+    buf_puts(out, " \"");
     if (nl && nl[1]) {
         /* gettext's layout: one source line per string line */
         buf_puts(out, "\"\n");
@@ -52,7 +54,8 @@ header(struct buf *out, const struct model_catalog *cat, long long date)
     strftime(when, sizeof when, "%Y-%m-%d %H:%M+0000", &tm);
     buf_printf(out, "# Translation template of the gettext domain %s: ",
                cat->domain);
-    buf_printf(out, "%s.\n", cat->title ? cat->title : cat->name);
+    emit_c_comment_text(out, cat->title ? cat->title : cat->name, 200);
+    buf_puts(out, ".\n");
     emit_banner(out, cat, "# ", "");
     buf_puts(out,
              "#\n"
@@ -89,13 +92,22 @@ static void
 note_once(struct buf *out, size_t block, const char *line)
 {
     const char *p = out->data ? out->data + block : NULL;
-    size_t n = strlen(line);
+    char *one = xstrdup(line);
+    size_t n = strlen(one), i;
 
-    for (; p && (p = strstr(p, line)) != NULL; p++)
-        if ((p == out->data + block || p[-1] == '\n') && p[n] == '\n')
+    /* a newline in a module name or <arg> would end the comment and
+       let the text write PO entries of its own */
+    for (i = 0; i < n; i++)
+        if (one[i] == '\n' || one[i] == '\r')
+            one[i] = ' ';
+    for (; p && (p = strstr(p, one)) != NULL; p++)
+        if ((p == out->data + block || p[-1] == '\n') && p[n] == '\n') {
+            free(one);
             return;
-    buf_puts(out, line);
+        }
+    buf_puts(out, one);
     buf_putc(out, '\n');
+    free(one);
 }
 
 static void
@@ -103,11 +115,14 @@ placeholder_notes(struct buf *out, size_t block, const struct model_entry *e)
 {
     const char *msg = e->text[FIELD_MESSAGE];
     struct errcat__ph t;
+    struct placeholders ph;
     struct buf line = { NULL, 0, 0 };
     size_t pos = 0, n = strlen(msg), arg = 0, i;
+    enum errcat__ph_mode mode;
 
-    while (errcat__ph_next(msg, n, &pos, ERRCAT__PH_MODE_ANY, &t)
-           != ERRCAT__PH_END) {
+    validate_scan(msg, &ph);
+    mode = (enum errcat__ph_mode)validate_mode(ph.mixed ? 0 : ph.style);
+    while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END) {
         const char *what = NULL;
 
         if (!errcat__ph_is_arg(t.kind))
@@ -166,9 +181,14 @@ use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
             continue;
         }
         e = &cat->entries[u->owner];
-        buf_printf(&line, "#. %s, HTTP %d, module \"%s\"%s: %s", e->code,
-                   e->http_status, cat->modules[e->module].name,
-                   e->unused ? ", not used currently" : "", what[u->field]);
+        buf_puts(&line, "#. ");
+        buf_puts(&line, e->code);
+        buf_puts(&line, ", HTTP ");
+        buf_putl(&line, e->http_status);
+        buf_puts(&line, ", module \"");
+        buf_puts(&line, cat->modules[e->module].name);
+        buf_puts(&line, e->unused ? "\", not used currently: " : "\": ");
+        buf_puts(&line, what[u->field]);
         note_once(out, block, line.data);
     }
     for (i = 0; i < t->n_uses; i++) {
@@ -203,16 +223,16 @@ references(struct buf *out, const struct model_catalog *cat,
         unsigned line = u->field == FIELD_MODULE
             ? cat->modules[u->owner].name_loc.line
             : cat->entries[u->owner].text_loc[u->field].line;
-        char ref[32];
-        size_t n;
+        size_t n = strlen(cat->path) + 2 + (line >= 10000 ? 6 : 4);
 
-        snprintf(ref, sizeof ref, ":%u", line);
-        n = strlen(cat->path) + strlen(ref) + 1;
         if (width > 2 && width + n > 79) {
             buf_puts(out, "\n#:");
             width = 2;
         }
-        buf_printf(out, " %s%s", cat->path, ref);
+        buf_putc(out, ' ');
+        buf_puts(out, cat->path);
+        buf_putc(out, ':');
+        buf_putl(out, (long)line);
         width += n;
     }
     buf_putc(out, '\n');
@@ -236,8 +256,11 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
         references(out, cat, t);
         if (t->field == FIELD_MESSAGE) {
             validate_scan(t->msgid, &ph);
-            if (ph.style && !ph.bare && !ph.stray_percent && !ph.mixed)
-                buf_printf(out, "#, %s\n", flag_name[ph.style]);
+            if (ph.style && !ph.bare && !ph.stray_percent && !ph.mixed) {
+                buf_puts(out, "#, ");
+                buf_puts(out, flag_name[ph.style]);
+                buf_putc(out, '\n');
+            }
         }
         po_string(out, "msgctxt", model_field_name[t->field]);
         po_string(out, "msgid", t->msgid);

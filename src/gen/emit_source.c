@@ -14,9 +14,12 @@ emit_numbers(struct buf *out, const char *decl, const unsigned *v, size_t n)
     size_t i;
 
     buf_printf(out, "%s[%lu] = {", decl, (unsigned long)n);
-    for (i = 0; i < n; i++)
-        buf_printf(out, "%s%u%s", i % 10 ? " " : "\n    ", v[i],
-                   i + 1 < n ? "," : "");
+    for (i = 0; i < n; i++) {
+        buf_puts(out, i % 10 ? " " : "\n    ");
+        buf_putl(out, (long)v[i]);
+        if (i + 1 < n)
+            buf_putc(out, ',');
+    }
     buf_puts(out, "\n};\n\n");
 }
 
@@ -52,14 +55,20 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
         const struct model_text *t = &cat->texts[i];
         struct buf key = { NULL, 0, 0 };
 
-        buf_printf(&key, "%s\004%s", model_field_name[t->field], t->msgid);
-        buf_printf(out, "    /* %lu */ { ", (unsigned long)i);
+        buf_puts(&key, model_field_name[t->field]);
+        buf_putc(&key, '\004');
+        buf_puts(&key, t->msgid);
+        buf_puts(out, "    /* ");
+        buf_putl(out, (long)i);
+        buf_puts(out, " */ { ");
         emit_c_string(out, key.data);
         buf_puts(out, ",\n        ");
         emit_c_string(out, t->msgid);
-        buf_printf(out, ", %d, %u }%s\n", text_format(t->msgid, t->field),
-                   text_nargs(t->msgid, t->field),
-                   i + 1 < cat->n_texts ? "," : "");
+        buf_puts(out, ", ");
+        buf_putl(out, text_format(t->msgid, t->field));
+        buf_puts(out, ", ");
+        buf_putl(out, (long)text_nargs(t->msgid, t->field));
+        buf_puts(out, i + 1 < cat->n_texts ? " },\n" : " }\n");
         buf_free(&key);
     }
     buf_puts(out, "};\n\n");
@@ -91,13 +100,21 @@ emit_entries(struct buf *out, const struct model_catalog *cat, const char *p)
         emit_c_string(out, e->id);
         buf_puts(out, ", ");
         emit_c_string(out, e->code);
-        buf_printf(out, ", %s, %d, %d, %s, %u, %u, %u, %u }%s\n", name,
-                   e->http_status, e->module,
-                   e->unused ? "ERRCAT_ENTRY_UNUSED" : "0",
-                   e->text_index[FIELD_DESCRIPTION],
-                   e->text_index[FIELD_MESSAGE],
-                   e->text_index[FIELD_MEASURE], e->next_same_code,
-                   i + 1 < cat->n_entries ? "," : "");
+        buf_puts(out, ", ");
+        buf_puts(out, name);
+        buf_puts(out, ", ");
+        buf_putl(out, e->http_status);
+        buf_puts(out, ", ");
+        buf_putl(out, e->module);
+        buf_puts(out, e->unused ? ", ERRCAT_ENTRY_UNUSED, " : ", 0, ");
+        buf_putl(out, (long)e->text_index[FIELD_DESCRIPTION]);
+        buf_puts(out, ", ");
+        buf_putl(out, (long)e->text_index[FIELD_MESSAGE]);
+        buf_puts(out, ", ");
+        buf_putl(out, (long)e->text_index[FIELD_MEASURE]);
+        buf_puts(out, ", ");
+        buf_putl(out, (long)e->next_same_code);
+        buf_puts(out, i + 1 < cat->n_entries ? " },\n" : " }\n");
         free(name);
     }
     buf_puts(out, "};\n\n");

@@ -1,12 +1,16 @@
 /*
- * load.c - reads a catalog with libxml2's streaming xmlTextReader, validated
- * against the compiled-in RELAX NG schema while it streams, into the model.
+ * load.c - reads a catalog with libxml2's SAX2 parser, validated against
+ * the compiled-in XML Schema as it streams (xmlSchemaSAXPlug), into the
+ * model. No tree is built: memory stays proportional to the model.
  *
  * Security: the file is checked for UTF-8, NUL bytes and a document type
  * declaration before libxml2 sees it; libxml2 runs with no network, no
  * DTD loading and no entity substitution, and an entity loader that
- * refuses everything. libxml2 gives no columns for elements, so columns
- * are found by scanning the bytes, which load_catalog keeps.
+ * refuses everything.
+ *
+ * Locations: at each start tag the parser stands on its '>', so the
+ * byte offset of the tag is exact; lines and columns are counted in the
+ * bytes this module keeps, in document order, so in linear time.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,23 +19,32 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <libxml/relaxng.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
 
 #include "load.h"
 #include "util.h"
 
 extern const char errcat_gen_schema[];
 
-static xmlRelaxNGPtr schema;
+static xmlSchemaPtr schema;
 
 /* The bytes of the file being loaded, for locations. */
 struct src {
     const char *path;
     const char *data;
     size_t len;
-    size_t cursor;          /* offset of the last element found */
-    int failed;             /* a libxml2 error was reported */
+    int failed;             /* an error was reported */
+    size_t memo_off;        /* loc_at's last answer: the next one, further */
+    unsigned memo_line;     /* on in the file, goes on from there */
+    unsigned memo_col;
+    size_t mark_off;        /* the current tag: what lies behind memo */
+    unsigned mark_line;
+    unsigned mark_col;
+    unsigned last_line;     /* line and hash of the last libxml2 message, */
+    unsigned last_hash;     /* not repeated for each nested element */
+    xmlParserCtxtPtr ctxt;  /* while parsing */
 };
 
 static xmlParserInputPtr
@@ -46,15 +59,15 @@ refuse_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 void
 load_init(void)
 {
-    xmlRelaxNGParserCtxtPtr pc;
+    xmlSchemaParserCtxtPtr pc;
 
     xmlInitParser();
     xmlSetExternalEntityLoader(refuse_entity);
-    pc = xmlRelaxNGNewMemParserCtxt(errcat_gen_schema,
-                                    (int)strlen(errcat_gen_schema));
+    pc = xmlSchemaNewMemParserCtxt(errcat_gen_schema,
+                                   (int)strlen(errcat_gen_schema));
     if (pc) {
-        schema = xmlRelaxNGParse(pc);
-        xmlRelaxNGFreeParserCtxt(pc);
+        schema = xmlSchemaParse(pc);
+        xmlSchemaFreeParserCtxt(pc);
     }
     if (!schema) {
         fputs("errcat-gen: internal error: the built-in schema does not "
@@ -66,46 +79,48 @@ load_init(void)
 void
 load_cleanup(void)
 {
-    xmlRelaxNGFree(schema);
+    xmlSchemaFree(schema);
     schema = NULL;
     xmlCleanupParser();
 }
 
-/* Line and column (in characters, from 1) of byte offset off. */
+/*
+ * Line and column (in characters, from 1) of byte offset off. Lookups come
+ * mostly in document order, so each goes on from the last one.
+ */
 static struct loc
-loc_at(const struct src *s, size_t off)
+loc_at(struct src *s, size_t off)
 {
     struct loc at;
-    size_t i;
+    size_t i = 0;
+    const char *nl;
 
+    if (off > s->len)
+        off = s->len;
     at.file = s->path;
     at.line = 1;
     at.col = 1;
-    for (i = 0; i < off && i < s->len; i++) {
-        unsigned char c = (unsigned char)s->data[i];
-
-        if (c == '\n') {
-            at.line++;
-            at.col = 1;
-        } else if ((c & 0xc0) != 0x80) {
+    if (off >= s->memo_off) {
+        i = s->memo_off;
+        at.line = s->memo_line;
+        at.col = s->memo_col;
+    } else if (off >= s->mark_off) {
+        i = s->mark_off;
+        at.line = s->mark_line;
+        at.col = s->mark_col;
+    }
+    while ((nl = memchr(s->data + i, '\n', off - i)) != NULL) {
+        at.line++;
+        at.col = 1;
+        i = (size_t)(nl - s->data) + 1;
+    }
+    for (; i < off; i++)
+        if (((unsigned char)s->data[i] & 0xc0) != 0x80)
             at.col++;
-        }
-    }
+    s->memo_off = off;
+    s->memo_line = at.line;
+    s->memo_col = at.col;
     return at;
-}
-
-/* Offset of the first byte of line `line`, or len. */
-static size_t
-line_start(const struct src *s, unsigned line)
-{
-    size_t i = 0;
-    unsigned l = 1;
-
-    while (l < line && i < s->len) {
-        if (s->data[i++] == '\n')
-            l++;
-    }
-    return i;
 }
 
 /* Length of a valid UTF-8 sequence at p[0..n), or 0. */
@@ -225,114 +240,42 @@ precheck(struct src *s)
     }
     return 0;
 }
+/* Offset in the file of the parser's current position. */
+static size_t
+parser_offset(const struct src *s)
+{
+    xmlParserInputPtr in = s->ctxt ? s->ctxt->input : NULL;
+    size_t off;
 
-/* Is c a byte that may follow an element name in a tag? */
+    if (!in || !in->cur || !in->base)
+        return 0;
+    off = (size_t)in->consumed + (size_t)(in->cur - in->base);
+    return off <= s->len ? off : s->len;
+}
+
+/* Offset of the '<' of the tag the parser is in or has just read. */
+static size_t
+tag_start(const struct src *s)
+{
+    size_t off = parser_offset(s);
+
+    /* '<' never occurs inside attribute values */
+    while (off > 0 && s->data[off] != '<')
+        off--;
+    return off;
+}
+
+/* Is at just past the last non-blank byte, where a cut-off file ends? */
 static int
-ends_name(int c)
+at_end(struct src *s, const struct loc *at)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>'
-        || c == '/';
-}
+    size_t end = s->len;
+    struct loc eof;
 
-/*
- * Offset of the next start tag <name after s->cursor, skipping comments,
- * CDATA sections and PIs; elements come in document order, so the search
- * only moves forward.
- */
-static size_t
-find_tag(struct src *s, const char *name)
-{
-    size_t n = strlen(name), i = s->cursor;
-    const char *d = s->data, *end;
-
-    while (i < s->len) {
-        const char *lt = memchr(d + i, '<', s->len - i);
-
-        if (!lt)
-            break;
-        i = (size_t)(lt - d);
-        if (strncmp(lt, "<!--", 4) == 0)
-            end = strstr(lt, "-->");
-        else if (strncmp(lt, "<![CDATA[", 9) == 0)
-            end = strstr(lt, "]]>");
-        else if (strncmp(lt, "<?", 2) == 0)
-            end = strstr(lt, "?>");
-        else
-            end = NULL;
-        if (end) {
-            i = (size_t)(end - d) + 2;
-            continue;
-        }
-        if (i + 1 + n < s->len && strncmp(lt + 1, name, n) == 0
-            && ends_name((unsigned char)lt[1 + n])) {
-            s->cursor = i + 1;
-            return i;
-        }
-        i++;
-    }
-    return (size_t)-1;
-}
-
-/* Offset just past the '>' of the start tag at off. */
-static size_t
-tag_end(const struct src *s, size_t off)
-{
-    char quote = 0;
-
-    for (; off < s->len; off++) {
-        char c = s->data[off];
-
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '>') {
-            return off + 1;
-        }
-    }
-    return s->len;
-}
-
-/* Location of attribute `attr` in the start tag at off, else the tag's. */
-static struct loc
-attr_loc(const struct src *s, size_t off, const char *attr)
-{
-    size_t end = tag_end(s, off), n = strlen(attr), i;
-    char quote = 0;
-
-    for (i = off; i + n < end; i++) {
-        char c = s->data[i];
-
-        if (quote) {
-            if (c == quote)
-                quote = 0;
-            continue;
-        }
-        if (c == '"' || c == '\'') {
-            quote = c;
-            continue;
-        }
-        if (strchr(" \t\r\n", c) && c
-            && strncmp(s->data + i + 1, attr, n) == 0
-            && strchr(" \t\r\n=", s->data[i + 1 + n])
-            && s->data[i + 1 + n])
-            return loc_at(s, i + 1);
-    }
-    return loc_at(s, off);
-}
-
-static char *
-get_attr(xmlTextReaderPtr r, const char *name)
-{
-    xmlChar *v = xmlTextReaderGetAttribute(r, BAD_CAST name);
-    char *s;
-
-    if (!v)
-        return NULL;
-    s = xstrdup((const char *)v);
-    xmlFree(v);
-    return s;
+    while (end > 0 && strchr(" \t\r\n", s->data[end - 1]))
+        end--;
+    eof = loc_at(s, end);
+    return at->line == eof.line && at->col == eof.col;
 }
 
 static void
@@ -345,31 +288,37 @@ report(void *arg, xmlErrorPtr err)
 
     if (!err || err->level == XML_ERR_NONE)
         return;
-    at.file = s->path;
-    at.line = err->line > 0 ? (unsigned)err->line : 0;
-    at.col = err->int2 > 0 && err->domain == XML_FROM_PARSER
-        ? (unsigned)err->int2 : 0;
-    if (at.line && !at.col && err->node
-        && ((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE) {
-        size_t save = s->cursor, off;
-
-        s->cursor = line_start(s, at.line);
-        off = find_tag(s, (const char *)((xmlNodePtr)err->node)->name);
-        if (off != (size_t)-1 && loc_at(s, off).line == at.line)
-            at = loc_at(s, off);
-        s->cursor = save;
+    if (err->domain == XML_FROM_PARSER && err->line > 0) {
+        at.file = s->path;
+        at.line = (unsigned)err->line;
+        at.col = err->int2 > 0 ? (unsigned)err->int2 : 0;
+    } else {
+        /* validity: the element whose start or end tag was just read */
+        at = loc_at(s, tag_start(s));
     }
-    /* libxml2's streaming RELAX NG validator repeats an error as
-       "... in element  TODO  content": the first report says it all */
-    if (err->message && strstr(err->message, " TODO "))
-        return;
     msg = xstrdup(err->message ? err->message : "malformed catalog");
     n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+    if (err->domain == XML_FROM_PARSER && err->code == XML_ERR_DOCUMENT_END
+        && at_end(s, &at)) {
+        free(msg);
+        msg = xstrdup("premature end of file: an element is not closed");
+    }
+    if (strstr(msg, "xcessive depth in document")) {
+        free(msg);
+        msg = xstrdup("elements nested more than 256 deep");
+    }
     /* GNU style: diagnostics start in lower case */
     if (msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z')
         msg[0] = (char)(msg[0] - 'A' + 'a');
+    if (at.line == s->last_line && model_hash(msg) == s->last_hash) {
+        s->failed |= err->level != XML_ERR_WARNING;
+        free(msg);
+        return;
+    }
+    s->last_line = at.line;
+    s->last_hash = model_hash(msg);
     if (err->level == XML_ERR_WARNING) {
         diag_warning(&at, "%s", msg);
     } else {
@@ -379,19 +328,57 @@ report(void *arg, xmlErrorPtr err)
     free(msg);
 }
 
-/* The element whose text is being collected, and where it goes. */
-struct text_target {
-    char **dst;
+/* What the SAX callbacks build. */
+struct state {
+    struct src *s;
+    struct model_catalog *cat;
     int depth;
+    int in_entry;           /* an <entry> is open at depth 1 */
+    char **dst;             /* text being collected goes here */
+    int dst_depth;
+    struct buf text;
 };
 
-static void
-append_text(char **dst, const char *text)
+/* The value of attribute name among SAX2's (localname, prefix, URI,
+   value, end) quintuples, copied; NULL if absent. */
+static char *
+attr(const xmlChar **attrs, int n, const char *name, const xmlChar **where)
 {
-    size_t a = *dst ? strlen(*dst) : 0, b = strlen(text);
+    int i;
 
-    *dst = xrealloc(*dst, a + b + 1);
-    memcpy(*dst + a, text, b + 1);
+    for (i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+
+        if (!a[2] && strcmp((const char *)a[0], name) == 0) {
+            if (where)
+                *where = a[3];
+            return xstrndup((const char *)a[3], (size_t)(a[4] - a[3]));
+        }
+    }
+    return NULL;
+}
+
+/* Location of the attribute whose value SAX2 gave, or of the tag when
+   libxml2 handed a normalised copy of the value. */
+static struct loc
+attr_loc(struct state *st, const xmlChar *value, const struct loc *tag,
+         size_t tag_off)
+{
+    xmlParserInputPtr in = st->s->ctxt->input;
+    size_t off;
+
+    if (!value || !in || value < in->base || value >= in->end)
+        return *tag;
+    off = (size_t)in->consumed + (size_t)(value - in->base);
+    if (off <= tag_off || off > st->s->len)
+        return *tag;
+    /* back from the value over quote, '=' and blanks to the name */
+    off--;
+    while (off > tag_off && strchr(" \t\r\n=", st->s->data[off - 1]))
+        off--;
+    while (off > tag_off && !strchr(" \t\r\n", st->s->data[off - 1]))
+        off--;
+    return loc_at(st->s, off);
 }
 
 static int
@@ -409,128 +396,140 @@ to_int(const char *v)
     return (int)n;
 }
 
-static int
-attr_int(xmlTextReaderPtr r, const char *name)
-{
-    char *v = get_attr(r, name);
-    int n = to_int(v);
-
-    free(v);
-    return n;
-}
-
-/* Starts collecting the text of the element under the reader into *dst. */
+/* Collects the text of the element just opened, at depth st->depth,
+   into *dst. */
 static void
-collect(xmlTextReaderPtr r, struct text_target *t, char **dst)
+collect(struct state *st, char **dst)
 {
     free(*dst);
-    *dst = xstrdup("");
-    if (xmlTextReaderIsEmptyElement(r))
-        return;
-    t->dst = dst;
-    t->depth = xmlTextReaderDepth(r);
+    *dst = NULL;
+    st->dst = dst;
+    st->dst_depth = st->depth;
+    st->text.len = 0;
+    buf_add(&st->text, "", 0);
 }
 
-/* Reads the stream; builds the model as it goes. */
 static void
-walk(xmlTextReaderPtr r, struct src *s, struct model_catalog *cat)
+on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+         const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
+         int nb_defaulted, const xmlChar **attrs)
 {
     static const char *const fields[ENTRY_TEXTS] = {
         "description", "message", "measure"
     };
-    struct model_entry *e = NULL;
-    struct model_module *m;
-    struct model_arg *a;
-    struct text_target target = { NULL, -1 };
-    struct loc at, text_at;
-    const char *name;
-    size_t off;
-    int ret, depth, f;
+    struct state *st = ctx;
+    struct model_catalog *cat = st->cat;
+    const char *name = (const char *)localname;
+    size_t off = tag_start(st->s), end = parser_offset(st->s);
+    struct loc at = loc_at(st->s, off), text_at;
+    const xmlChar *v[4] = { NULL, NULL, NULL, NULL };
+    int f, depth = st->depth++;
 
-    while ((ret = xmlTextReaderRead(r)) == 1) {
-        int type = xmlTextReaderNodeType(r);
+    st->s->mark_off = off;
+    st->s->mark_line = at.line;
+    st->s->mark_col = at.col;
 
-        depth = xmlTextReaderDepth(r);
-        if (type == XML_READER_TYPE_END_ELEMENT && depth == target.depth) {
-            target.dst = NULL;
-            target.depth = -1;
-            continue;
-        }
-        if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA
-            || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
-            if (target.dst)
-                append_text(target.dst,
-                            (const char *)xmlTextReaderConstValue(r));
-            continue;
-        }
-        if (type == XML_READER_TYPE_ENTITY_REFERENCE
-            || type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            at.file = s->path;
-            at.line = (unsigned)xmlTextReaderGetParserLineNumber(r);
-            at.col = 0;
-            diag_error(&at, "entities are not allowed in catalogs");
-            s->failed = 1;
-            continue;
-        }
-        if (type != XML_READER_TYPE_ELEMENT)
-            continue;
-        name = (const char *)xmlTextReaderConstLocalName(r);
-        off = find_tag(s, name);
-        if (off == (size_t)-1)
-            off = s->cursor;
-        at = loc_at(s, off);
-        text_at = loc_at(s, tag_end(s, off));
-        if (depth == 0 && strcmp(name, "catalog") == 0) {
-            cat->loc = at;
-            cat->name = get_attr(r, "name");
-            cat->domain = get_attr(r, "domain");
-            cat->prefix = get_attr(r, "prefix");
-            cat->title = get_attr(r, "title");
-            cat->number = attr_int(r, "number");
-            cat->number_loc = attr_loc(s, off, "number");
-        } else if (depth == 1 && strcmp(name, "module") == 0) {
-            m = model_add_module(cat);
-            m->id = get_attr(r, "id");
-            m->loc = at;
-            m->name_loc = text_at;
-            collect(r, &target, &m->name);
-            e = NULL;
-        } else if (depth == 1 && strcmp(name, "entry") == 0) {
-            e = model_add_entry(cat);
-            e->loc = at;
-            e->id = get_attr(r, "id");
-            e->code = get_attr(r, "code");
-            e->module_ref = get_attr(r, "module");
-            e->http_status = attr_int(r, "http-status");
-            e->id_loc = attr_loc(s, off, "id");
-            e->code_loc = attr_loc(s, off, "code");
-            e->status_loc = attr_loc(s, off, "http-status");
-            e->module_loc = attr_loc(s, off, "module");
-            {
-                char *u = get_attr(r, "unused");
+    (void)prefix;
+    (void)uri;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_defaulted;
+    text_at = loc_at(st->s, end < st->s->len && st->s->data[end] == '>'
+                     ? end + 1 : end);
+    if (depth == 0 && strcmp(name, "catalog") == 0) {
+        char *num = attr(attrs, nb_attrs, "number", &v[0]);
 
-                e->unused = u && strcmp(u, "true") == 0;
-                free(u);
+        cat->loc = at;
+        cat->name = attr(attrs, nb_attrs, "name", NULL);
+        cat->domain = attr(attrs, nb_attrs, "domain", NULL);
+        cat->prefix = attr(attrs, nb_attrs, "prefix", NULL);
+        cat->title = attr(attrs, nb_attrs, "title", NULL);
+        cat->number = to_int(num);
+        cat->number_loc = attr_loc(st, v[0], &at, off);
+        free(num);
+    } else if (depth == 1 && strcmp(name, "module") == 0) {
+        struct model_module *m = model_add_module(cat);
+
+        m->id = attr(attrs, nb_attrs, "id", NULL);
+        m->loc = at;
+        m->name_loc = text_at;
+        st->in_entry = 0;
+        collect(st, &m->name);
+    } else if (depth == 1 && strcmp(name, "entry") == 0) {
+        struct model_entry *e = model_add_entry(cat);
+        char *status, *unused;
+
+        e->loc = at;
+        e->id = attr(attrs, nb_attrs, "id", &v[0]);
+        e->code = attr(attrs, nb_attrs, "code", &v[1]);
+        status = attr(attrs, nb_attrs, "http-status", &v[2]);
+        e->module_ref = attr(attrs, nb_attrs, "module", &v[3]);
+        unused = attr(attrs, nb_attrs, "unused", NULL);
+        e->http_status = to_int(status);
+        e->unused = unused && (strcmp(unused, "true") == 0
+                               || strcmp(unused, "1") == 0);
+        e->id_loc = attr_loc(st, v[0], &at, off);
+        e->code_loc = attr_loc(st, v[1], &at, off);
+        e->status_loc = attr_loc(st, v[2], &at, off);
+        e->module_loc = attr_loc(st, v[3], &at, off);
+        free(status);
+        free(unused);
+        st->in_entry = 1;
+    } else if (depth == 2 && st->in_entry && cat->n_entries > 0) {
+        struct model_entry *e = &cat->entries[cat->n_entries - 1];
+
+        for (f = 0; f < ENTRY_TEXTS; f++) {
+            if (strcmp(name, fields[f]) == 0) {
+                e->text_loc[f] = text_at;
+                collect(st, &e->text[f]);
             }
-        } else if (depth == 2 && e) {
-            for (f = 0; f < ENTRY_TEXTS; f++) {
-                if (strcmp(name, fields[f]) == 0) {
-                    e->text_loc[f] = text_at;
-                    collect(r, &target, &e->text[f]);
-                }
-            }
-            if (strcmp(name, "arg") == 0) {
-                a = model_add_arg(e);
-                a->name = get_attr(r, "name");
-                a->loc = at;
-                collect(r, &target, &a->text);
-            } else if (strcmp(name, "note") == 0) {
-                collect(r, &target, &e->note);
-            }
+        }
+        if (strcmp(name, "arg") == 0) {
+            struct model_arg *a = model_add_arg(e);
+
+            a->name = attr(attrs, nb_attrs, "name", NULL);
+            a->loc = at;
+            collect(st, &a->text);
+        } else if (strcmp(name, "note") == 0) {
+            collect(st, &e->note);
         }
     }
-    if (ret < 0)
-        s->failed = 1;
+}
+
+static void
+on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+       const xmlChar *uri)
+{
+    struct state *st = ctx;
+
+    (void)localname;
+    (void)prefix;
+    (void)uri;
+    if (st->dst && st->depth == st->dst_depth) {
+        *st->dst = xstrndup(st->text.data, st->text.len);
+        st->dst = NULL;
+    }
+    st->depth--;
+}
+
+static void
+on_text(void *ctx, const xmlChar *ch, int len)
+{
+    struct state *st = ctx;
+
+    if (st->dst && st->depth == st->dst_depth)
+        buf_add(&st->text, ch, (size_t)len);
+}
+
+static void
+on_reference(void *ctx, const xmlChar *name)
+{
+    struct state *st = ctx;
+    struct loc at = loc_at(st->s, parser_offset(st->s));
+
+    diag_error(&at, "entity '%s' is not allowed in catalogs",
+               (const char *)name);
+    st->s->failed = 1;
 }
 
 /* Fills what a schema-valid catalog always has, so later stages can rely
@@ -560,38 +559,77 @@ complete(const struct model_catalog *cat)
     return 1;
 }
 
+
 enum load_status
 load_catalog_memory(const char *path, const char *data, size_t len,
                     struct model_catalog **out)
 {
     struct src s;
-    xmlTextReaderPtr r;
+    struct state st;
+    xmlSAXHandler sax, *saxp = &sax;
+    void *user = &st;
+    xmlSchemaValidCtxtPtr vctxt;
+    xmlSchemaSAXPlugPtr plug;
+    xmlParserCtxtPtr ctxt;
     struct model_catalog *cat;
     unsigned before = diag_errors();
+    int valid;
 
     *out = NULL;
     memset(&s, 0, sizeof s);
     s.path = path;
     s.data = data;
     s.len = len;
+    s.memo_line = s.memo_col = 1;
+    s.mark_line = s.mark_col = 1;
     if (precheck(&s) < 0)
         return LOAD_INVALID;
-    r = xmlReaderForMemory(data, (int)len, path, "UTF-8", XML_PARSE_NONET);
-    if (!r) {
-        diag_error(NULL, "%s: cannot start the XML reader", path);
+    if (len > (size_t)2147483647) {
+        struct loc at = { path, 0, 0 };
+
+        diag_error(&at, "file too large");
+        return LOAD_INVALID;
+    }
+
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.ignorableWhitespace = on_text;
+    sax.reference = on_reference;
+    memset(&st, 0, sizeof st);
+    st.s = &s;
+    st.cat = cat = model_catalog_new(path);
+
+    vctxt = xmlSchemaNewValidCtxt(schema);
+    plug = vctxt ? xmlSchemaSAXPlug(vctxt, &saxp, &user) : NULL;
+    ctxt = plug ? xmlCreateMemoryParserCtxt(data, (int)len) : NULL;
+    if (!ctxt) {
+        if (plug)
+            xmlSchemaSAXUnplug(plug);
+        xmlSchemaFreeValidCtxt(vctxt);
+        model_catalog_free(cat);
+        diag_error(NULL, "%s: cannot start the XML parser", path);
         return LOAD_IO;
     }
-    xmlTextReaderSetStructuredErrorHandler(r, report, &s);
-    if (xmlTextReaderRelaxNGSetSchema(r, schema) != 0) {
-        xmlFreeTextReader(r);
-        diag_error(NULL, "%s: cannot attach the schema", path);
-        return LOAD_IO;
-    }
-    cat = model_catalog_new(path);
-    walk(r, &s, cat);
-    if (!s.failed && xmlTextReaderIsValid(r) != 1)
+    memcpy(ctxt->sax, saxp, sizeof *saxp);
+    ctxt->userData = user;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    s.ctxt = ctxt;
+    xmlSchemaSetValidStructuredErrors(vctxt, report, &s);
+    xmlSetStructuredErrorFunc(&s, report);
+    xmlParseDocument(ctxt);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    valid = ctxt->wellFormed && xmlSchemaIsValid(vctxt) == 1;
+    s.ctxt = NULL;
+    xmlFreeParserCtxt(ctxt);
+    xmlSchemaSAXUnplug(plug);
+    xmlSchemaFreeValidCtxt(vctxt);
+    buf_free(&st.text);
+    if (!valid)
         s.failed = 1;
-    xmlFreeTextReader(r);
     if (s.failed || diag_errors() > before || !complete(cat)) {
         if (diag_errors() == before) {
             struct loc at = loc_at(&s, 0);

@@ -244,9 +244,12 @@ write_record(const struct model_catalog *cat, const struct record *r,
              "error. Do not edit.\n");
     buf_printf(out, "catalog %s %d\n", cat->name, cat->number);
     buf_printf(out, "next %lu\n", r->next);
-    for (i = 0; i < r->n; i++)
-        buf_printf(out, "%lu %s%s\n", r->items[i].serial, r->items[i].id,
-                   r->items[i].retired ? " retired" : "");
+    for (i = 0; i < r->n; i++) {
+        buf_putl(out, (long)r->items[i].serial);
+        buf_putc(out, ' ');
+        buf_puts(out, r->items[i].id);
+        buf_puts(out, r->items[i].retired ? " retired\n" : "\n");
+    }
 }
 
 int

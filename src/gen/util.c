@@ -95,11 +95,17 @@ buf_puts(struct buf *b, const char *s)
 }
 
 void
-buf_putc(struct buf *b, int c)
+buf_putl(struct buf *b, long n)
 {
-    char ch = (char)c;
+    char tmp[24], *p = tmp + sizeof tmp;
+    unsigned long u = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
 
-    buf_add(b, &ch, 1);
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (n < 0)
+        *--p = '-';
+    buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void

@@ -26,7 +26,22 @@ struct buf {
 
 void buf_add(struct buf *b, const void *data, size_t len);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, int c);
+/* A decimal number; emitters write millions, printf would be most of it. */
+void buf_putl(struct buf *b, long n);
+
+/* One byte; inline, since emitters write most bytes this way. */
+static inline void
+buf_putc(struct buf *b, int c)
+{
+    if (b->len + 2 <= b->cap) {
+        b->data[b->len++] = (char)c;
+        b->data[b->len] = '\0';
+    } else {
+        char ch = (char)c;
+
+        buf_add(b, &ch, 1);
+    }
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

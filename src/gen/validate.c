@@ -61,6 +61,43 @@ validate_text_loc(const struct loc *start, const char *text, size_t off)
     return at;
 }
 
+int
+validate_mode(int style)
+{
+    switch (style) {
+    case ERRCAT_FORMAT_PRINTF:
+    case ERRCAT_FORMAT_PYTHON:
+        return ERRCAT__PH_MODE_PERCENT;
+    case ERRCAT_FORMAT_BRACE:
+        return ERRCAT__PH_MODE_BRACE;
+    default:
+        return ERRCAT__PH_MODE_ANY;
+    }
+}
+
+/* Counts arguments, bare names and stray characters as the runtime will
+   read the text: in the mode of its style, where "{{" and "}}" are
+   escapes of a brace text and '%' is literal there, and braces are
+   literal in a percent text. */
+static void
+rescan(const char *text, struct placeholders *ph)
+{
+    struct errcat__ph t;
+    size_t pos = 0, n = strlen(text);
+    enum errcat__ph_mode mode = (enum errcat__ph_mode)validate_mode(ph->style);
+
+    ph->nargs = 0;
+    ph->bare = ph->stray_percent = 0;
+    while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
+        if (t.kind == ERRCAT__PH_NAMED_BARE)
+            ph->bare = 1;
+        else if (t.kind == ERRCAT__PH_BAD)
+            ph->stray_percent = 1;
+        if (errcat__ph_is_arg(t.kind))
+            ph->nargs++;
+    }
+}
+
 void
 validate_scan(const char *text, struct placeholders *ph)
 {
@@ -92,6 +129,8 @@ validate_scan(const char *text, struct placeholders *ph)
         ph->style = ERRCAT_FORMAT_PRINTF;
     else
         ph->style = ERRCAT_FORMAT_NONE;
+    if (ph->style != ERRCAT_FORMAT_NONE && !ph->mixed)
+        rescan(text, ph);
 }
 
 /* Open-addressed string set giving the index of the first holder. */
@@ -153,6 +192,42 @@ valid_code(const char *c)
     return c[i] == '\0';
 }
 
+/* [A-Za-z_][A-Za-z0-9_]*, and '-' too where dash is set. */
+static int
+valid_ident(const char *s, int dash)
+{
+    size_t i;
+
+    if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')
+          || s[0] == '_'))
+        return 0;
+    for (i = 1; s[i]; i++)
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')
+              || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'
+              || (dash && s[i] == '-')))
+            return 0;
+    return 1;
+}
+
+static unsigned
+bad_ident(const struct loc *at, const char *what, const char *s, int dash)
+{
+    if (valid_ident(s, dash))
+        return 0;
+    diag_error(at, "%s '%.*s' is not [A-Za-z_][A-Za-z0-9_%s]*", what,
+               VALIDATE_MAX_ID, s, dash ? "-" : "");
+    return 1;
+}
+
+static unsigned
+empty_text(const struct loc *at, const char *what, const char *s)
+{
+    if (*s)
+        return 0;
+    diag_error(at, "empty %s", what);
+    return 1;
+}
+
 static unsigned
 check_modules(const struct model_catalog *cat)
 {
@@ -164,6 +239,8 @@ check_modules(const struct model_catalog *cat)
     for (i = 0; i < cat->n_modules; i++) {
         const struct model_module *m = &cat->modules[i];
 
+        errors += bad_ident(&m->loc, "module id", m->id, 1);
+        errors += empty_text(&m->name_loc, "module name", m->name);
         first = seen_add(&seen, m->id, i);
         if (first != (size_t)-1) {
             diag_error(&m->loc, "duplicate module id '%s'", m->id);
@@ -191,6 +268,10 @@ check_ids(const struct model_catalog *cat)
         if (strlen(e->id) > VALIDATE_MAX_ID) {
             diag_error(&e->id_loc, "id longer than %d bytes",
                        VALIDATE_MAX_ID);
+            errors++;
+            continue;
+        }
+        if (bad_ident(&e->id_loc, "id", e->id, 1)) {
             errors++;
             continue;
         }
@@ -232,12 +313,19 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     struct errcat__ph t;
     size_t pos = 0, n = strlen(msg), i, positional = 0;
     unsigned errors = 0;
+    enum errcat__ph_mode mode = (enum errcat__ph_mode)validate_mode(ph->style);
     int named = ph->style == ERRCAT_FORMAT_PYTHON
         || ph->style == ERRCAT_FORMAT_BRACE;
 
     for (i = 0; i < e->n_args; i++) {
         const struct model_arg *a = &e->args[i];
         int found = 0;
+
+        errors += empty_text(&a->loc, "<arg>", a->text);
+        if (a->name && bad_ident(&a->loc, "<arg> name", a->name, 0)) {
+            errors++;
+            continue;
+        }
 
         if (!a->name) {
             positional++;
@@ -255,8 +343,7 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
             continue;
         }
         pos = 0;
-        while (errcat__ph_next(msg, n, &pos, ERRCAT__PH_MODE_ANY, &t)
-               != ERRCAT__PH_END)
+        while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END)
             if (t.name_len == strlen(a->name)
                 && strncmp(msg + t.name, a->name, t.name_len) == 0)
                 found = 1;
@@ -275,8 +362,7 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     }
     if (named) {
         pos = 0;
-        while (errcat__ph_next(msg, n, &pos, ERRCAT__PH_MODE_ANY, &t)
-               != ERRCAT__PH_END) {
+        while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END) {
             int found = 0;
 
             if (!t.name_len)
@@ -305,11 +391,14 @@ check_text(const struct model_entry *e, enum model_field f)
     const char *text = e->text[f], *q, *last = NULL;
     struct errcat__ph t;
     size_t pos = 0, n = strlen(text), quotes = 0;
+    struct placeholders ph;
+    enum errcat__ph_mode mode;
     struct loc at;
 
     if (f == FIELD_MESSAGE) {
-        while (errcat__ph_next(text, n, &pos, ERRCAT__PH_MODE_ANY, &t)
-               != ERRCAT__PH_END) {
+        validate_scan(text, &ph);
+        mode = (enum errcat__ph_mode)validate_mode(ph.mixed ? 0 : ph.style);
+        while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
             at = validate_text_loc(&e->text_loc[f], text, t.start);
             if (t.kind == ERRCAT__PH_NAMED_BARE)
                 diag_warning(&at, "placeholder '%.*s' has no conversion "
@@ -318,8 +407,10 @@ check_text(const struct model_entry *e, enum model_field f)
                              (int)t.len, text + t.start);
             else if (t.kind == ERRCAT__PH_BAD)
                 diag_warning(&at, "'%.*s' is not a placeholder; the message "
-                             "is not formatted (write %%%% for a percent "
-                             "sign)", (int)t.len, text + t.start);
+                             "is not formatted (write %s)", (int)t.len,
+                             text + t.start, text[t.start] == '%'
+                             ? "%% for a percent sign" : "{{ or }} for a "
+                             "brace");
         }
     }
     for (q = text; (q = strchr(q, '"')) != NULL; q++) {
@@ -357,6 +448,10 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
         errors++;
     }
     for (f = 0; f < ENTRY_TEXTS; f++) {
+        if (empty_text(&e->text_loc[f], model_field_name[f], e->text[f])) {
+            errors++;
+            continue;
+        }
         if (strlen(e->text[f]) > VALIDATE_MAX_TEXT) {
             diag_error(&e->text_loc[f], "%s longer than %d bytes",
                        model_field_name[f], VALIDATE_MAX_TEXT);
