@@ -23,26 +23,23 @@ emit_numbers(struct buf *out, const char *decl, const unsigned *v, size_t n)
     buf_puts(out, "\n};\n\n");
 }
 
-static int
-text_format(const char *msgid, enum model_field field)
+/* The format and argument count the runtime gets for a text: none for
+   a message whose '%' starts no placeholder, since it is not formatted. */
+static void
+text_format(const char *msgid, enum model_field field, int *format,
+            unsigned *nargs)
 {
     struct placeholders ph;
 
+    *format = 0;
+    *nargs = 0;
     if (field != FIELD_MESSAGE)
-        return 0;
+        return;
     validate_scan(msgid, &ph);
-    return ph.stray_percent ? 0 : ph.style;
-}
-
-static unsigned
-text_nargs(const char *msgid, enum model_field field)
-{
-    struct placeholders ph;
-
-    if (field != FIELD_MESSAGE)
-        return 0;
-    validate_scan(msgid, &ph);
-    return ph.stray_percent ? 0 : ph.nargs;
+    if (!ph.stray_percent) {
+        *format = ph.style;
+        *nargs = ph.nargs;
+    }
 }
 
 static void
@@ -54,6 +51,8 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
     for (i = 0; i < cat->n_texts; i++) {
         const struct model_text *t = &cat->texts[i];
         struct buf key = { NULL, 0, 0 };
+        unsigned nargs;
+        int format;
 
         buf_puts(&key, model_field_name[t->field]);
         buf_putc(&key, '\004');
@@ -64,10 +63,11 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
         emit_c_string(out, key.data);
         buf_puts(out, ",\n        ");
         emit_c_string(out, t->msgid);
+        text_format(t->msgid, t->field, &format, &nargs);
         buf_puts(out, ", ");
-        buf_putl(out, text_format(t->msgid, t->field));
+        buf_putl(out, format);
         buf_puts(out, ", ");
-        buf_putl(out, (long)text_nargs(t->msgid, t->field));
+        buf_putl(out, (long)nargs);
         buf_puts(out, i + 1 < cat->n_texts ? " },\n" : " }\n");
         buf_free(&key);
     }

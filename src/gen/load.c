@@ -342,7 +342,8 @@ struct state {
 /* The value of attribute name among SAX2's (localname, prefix, URI,
    value, end) quintuples, copied; NULL if absent. */
 static char *
-attr(const xmlChar **attrs, int n, const char *name, const xmlChar **where)
+attr(struct state *st, const xmlChar **attrs, int n, const char *name,
+     const xmlChar **where)
 {
     int i;
 
@@ -352,7 +353,8 @@ attr(const xmlChar **attrs, int n, const char *name, const xmlChar **where)
         if (!a[2] && strcmp((const char *)a[0], name) == 0) {
             if (where)
                 *where = a[3];
-            return xstrndup((const char *)a[3], (size_t)(a[4] - a[3]));
+            return model_strndup(st->cat, (const char *)a[3],
+                                 (size_t)(a[4] - a[3]));
         }
     }
     return NULL;
@@ -401,7 +403,6 @@ to_int(const char *v)
 static void
 collect(struct state *st, char **dst)
 {
-    free(*dst);
     *dst = NULL;
     st->dst = dst;
     st->dst_depth = st->depth;
@@ -437,20 +438,19 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     text_at = loc_at(st->s, end < st->s->len && st->s->data[end] == '>'
                      ? end + 1 : end);
     if (depth == 0 && strcmp(name, "catalog") == 0) {
-        char *num = attr(attrs, nb_attrs, "number", &v[0]);
+        char *num = attr(st, attrs, nb_attrs, "number", &v[0]);
 
         cat->loc = at;
-        cat->name = attr(attrs, nb_attrs, "name", NULL);
-        cat->domain = attr(attrs, nb_attrs, "domain", NULL);
-        cat->prefix = attr(attrs, nb_attrs, "prefix", NULL);
-        cat->title = attr(attrs, nb_attrs, "title", NULL);
+        cat->name = attr(st, attrs, nb_attrs, "name", NULL);
+        cat->domain = attr(st, attrs, nb_attrs, "domain", NULL);
+        cat->prefix = attr(st, attrs, nb_attrs, "prefix", NULL);
+        cat->title = attr(st, attrs, nb_attrs, "title", NULL);
         cat->number = to_int(num);
         cat->number_loc = attr_loc(st, v[0], &at, off);
-        free(num);
     } else if (depth == 1 && strcmp(name, "module") == 0) {
         struct model_module *m = model_add_module(cat);
 
-        m->id = attr(attrs, nb_attrs, "id", NULL);
+        m->id = attr(st, attrs, nb_attrs, "id", NULL);
         m->loc = at;
         m->name_loc = text_at;
         st->in_entry = 0;
@@ -460,11 +460,11 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         char *status, *unused;
 
         e->loc = at;
-        e->id = attr(attrs, nb_attrs, "id", &v[0]);
-        e->code = attr(attrs, nb_attrs, "code", &v[1]);
-        status = attr(attrs, nb_attrs, "http-status", &v[2]);
-        e->module_ref = attr(attrs, nb_attrs, "module", &v[3]);
-        unused = attr(attrs, nb_attrs, "unused", NULL);
+        e->id = attr(st, attrs, nb_attrs, "id", &v[0]);
+        e->code = attr(st, attrs, nb_attrs, "code", &v[1]);
+        status = attr(st, attrs, nb_attrs, "http-status", &v[2]);
+        e->module_ref = attr(st, attrs, nb_attrs, "module", &v[3]);
+        unused = attr(st, attrs, nb_attrs, "unused", NULL);
         e->http_status = to_int(status);
         e->unused = unused && (strcmp(unused, "true") == 0
                                || strcmp(unused, "1") == 0);
@@ -472,8 +472,6 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         e->code_loc = attr_loc(st, v[1], &at, off);
         e->status_loc = attr_loc(st, v[2], &at, off);
         e->module_loc = attr_loc(st, v[3], &at, off);
-        free(status);
-        free(unused);
         st->in_entry = 1;
     } else if (depth == 2 && st->in_entry && cat->n_entries > 0) {
         struct model_entry *e = &cat->entries[cat->n_entries - 1];
@@ -487,7 +485,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (strcmp(name, "arg") == 0) {
             struct model_arg *a = model_add_arg(e);
 
-            a->name = attr(attrs, nb_attrs, "name", NULL);
+            a->name = attr(st, attrs, nb_attrs, "name", NULL);
             a->loc = at;
             collect(st, &a->text);
         } else if (strcmp(name, "note") == 0) {
@@ -506,7 +504,7 @@ on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)prefix;
     (void)uri;
     if (st->dst && st->depth == st->dst_depth) {
-        *st->dst = xstrndup(st->text.data, st->text.len);
+        *st->dst = model_strndup(st->cat, st->text.data, st->text.len);
         st->dst = NULL;
     }
     st->depth--;

@@ -22,43 +22,49 @@ model_catalog_new(const char *path)
     return cat;
 }
 
+char *
+model_strndup(struct model_catalog *cat, const char *s, size_t n)
+{
+    struct model_chunk *c = cat->strings;
+    char *d;
+
+    if (!c || c->size - c->used < n + 1) {
+        size_t size = n + 1 > 65536 ? n + 1 : 65536;
+
+        c = xmalloc(sizeof *c + size);
+        c->size = size;
+        c->used = 0;
+        c->next = cat->strings;
+        cat->strings = c;
+    }
+    d = c->data + c->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    c->used += n + 1;
+    return d;
+}
+
 void
 model_catalog_free(struct model_catalog *cat)
 {
-    size_t i, j;
+    struct model_chunk *c, *next;
+    size_t i;
 
     if (!cat)
         return;
-    for (i = 0; i < cat->n_modules; i++) {
-        free(cat->modules[i].id);
-        free(cat->modules[i].name);
-    }
-    for (i = 0; i < cat->n_entries; i++) {
-        struct model_entry *e = &cat->entries[i];
-
-        free(e->id);
-        free(e->code);
-        free(e->module_ref);
-        for (j = 0; j < ENTRY_TEXTS; j++)
-            free(e->text[j]);
-        for (j = 0; j < e->n_args; j++) {
-            free(e->args[j].name);
-            free(e->args[j].text);
-        }
-        free(e->args);
-        free(e->note);
-    }
+    for (i = 0; i < cat->n_entries; i++)
+        free(cat->entries[i].args);
     for (i = 0; i < cat->n_texts; i++)
         free(cat->texts[i].uses);
+    for (c = cat->strings; c; c = next) {
+        next = c->next;
+        free(c);
+    }
     free(cat->texts);
     free(cat->code_hash);
     free(cat->modules);
     free(cat->entries);
     free(cat->path);
-    free(cat->name);
-    free(cat->domain);
-    free(cat->prefix);
-    free(cat->title);
     free(cat);
 }
 

@@ -71,7 +71,16 @@ struct model_text {
     size_t cap_uses;
 };
 
+/* Strings of a catalog live in chunks freed together: a 100k-entry
+   catalog holds a million of them. */
+struct model_chunk {
+    struct model_chunk *next;
+    size_t used, size;
+    char data[];
+};
+
 struct model_catalog {
+    struct model_chunk *strings;    /* every string below but path */
     char *path;                     /* as given on the command line */
     char *name;
     char *domain;
@@ -93,6 +102,9 @@ struct model_catalog {
 
 struct model_catalog *model_catalog_new(const char *path);
 void model_catalog_free(struct model_catalog *cat);
+
+/* A NUL-terminated copy of s[0..n) that the catalog owns. */
+char *model_strndup(struct model_catalog *cat, const char *s, size_t n);
 
 /* Appends a zeroed module or entry and returns it; the catalog owns it. */
 struct model_module *model_add_module(struct model_catalog *cat);

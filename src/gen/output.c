@@ -9,17 +9,6 @@
 #include "diag.h"
 #include "output.h"
 
-void
-output_add(struct output_set *set, const char *path, struct buf *data)
-{
-    set->path = xgrow(set->path, &set->cap_path, set->n, sizeof *set->path);
-    set->data = xgrow(set->data, &set->cap_data, set->n, sizeof *set->data);
-    set->path[set->n] = xstrdup(path);
-    set->data[set->n] = *data;
-    memset(data, 0, sizeof *data);
-    set->n++;
-}
-
 /* Nonzero when path already holds exactly these bytes. */
 static int
 unchanged(const char *path, const struct buf *data)
@@ -68,41 +57,61 @@ write_tmp(const char *tmp, const struct buf *data)
     return 0;
 }
 
+void
+output_add(struct output_set *set, const char *path, struct buf *data)
+{
+    char *tmp;
+
+    set->path = xgrow(set->path, &set->cap_path, set->n, sizeof *set->path);
+    set->pending = xgrow(set->pending, &set->cap_pending, set->n,
+                         sizeof *set->pending);
+    set->path[set->n] = xstrdup(path);
+    set->pending[set->n] = 0;
+    set->n++;
+    if (!set->failed && !unchanged(path, data)) {
+        tmp = tmp_path(path);
+        if (write_tmp(tmp, data) < 0) {
+            diag_error(NULL, "cannot write '%s': %s", tmp, strerror(errno));
+            remove(tmp);
+            set->failed = 1;
+        } else {
+            set->pending[set->n - 1] = 1;
+        }
+        free(tmp);
+    }
+    buf_free(data);
+}
+
+static void
+remove_pending(struct output_set *set)
+{
+    size_t i;
+
+    for (i = 0; i < set->n; i++) {
+        if (set->pending[i]) {
+            char *tmp = tmp_path(set->path[i]);
+
+            remove(tmp);
+            free(tmp);
+            set->pending[i] = 0;
+        }
+    }
+}
+
 int
 output_commit(struct output_set *set)
 {
-    char *skip = xcalloc(set->n + 1, 1);
-    size_t i, j;
+    size_t i;
     int ret = 0;
 
-    for (i = 0; i < set->n; i++) {
-        char *tmp;
-
-        if (unchanged(set->path[i], &set->data[i])) {
-            skip[i] = 1;
-            continue;
-        }
-        tmp = tmp_path(set->path[i]);
-        if (write_tmp(tmp, &set->data[i]) < 0) {
-            diag_error(NULL, "cannot write '%s': %s", tmp, strerror(errno));
-            remove(tmp);
-            free(tmp);
-            for (j = 0; j < i; j++) {
-                if (!skip[j]) {
-                    tmp = tmp_path(set->path[j]);
-                    remove(tmp);
-                    free(tmp);
-                }
-            }
-            ret = -1;
-            goto out;
-        }
-        free(tmp);
+    if (set->failed) {
+        remove_pending(set);
+        return -1;
     }
     for (i = 0; i < set->n; i++) {
         char *tmp;
 
-        if (skip[i])
+        if (!set->pending[i])
             continue;
         tmp = tmp_path(set->path[i]);
         if (rename(tmp, set->path[i]) != 0) {
@@ -111,10 +120,10 @@ output_commit(struct output_set *set)
             remove(tmp);
             ret = -1;
         }
+        set->pending[i] = 0;
         free(tmp);
     }
-out:
-    free(skip);
+    set->committed = 1;
     return ret;
 }
 
@@ -123,11 +132,11 @@ output_free(struct output_set *set)
 {
     size_t i;
 
-    for (i = 0; i < set->n; i++) {
+    if (!set->committed && set->pending)
+        remove_pending(set);
+    for (i = 0; i < set->n; i++)
         free(set->path[i]);
-        buf_free(&set->data[i]);
-    }
     free(set->path);
-    free(set->data);
+    free(set->pending);
     memset(set, 0, sizeof *set);
 }

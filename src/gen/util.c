@@ -64,7 +64,7 @@ xgrow(void *p, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap)
         return p;
-    *cap = *cap ? *cap * 2 : 16;
+    *cap = *cap ? *cap * 2 : 2;     /* most arrays here stay small */
     if (*cap <= n)
         *cap = n + 1;
     if (*cap > (size_t)-1 / size)

@@ -386,18 +386,17 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
 
 /* Warnings the text itself deserves; it stays verbatim. */
 static void
-check_text(const struct model_entry *e, enum model_field f)
+check_text(const struct model_entry *e, enum model_field f,
+           const struct placeholders *ph)
 {
     const char *text = e->text[f], *q, *last = NULL;
     struct errcat__ph t;
     size_t pos = 0, n = strlen(text), quotes = 0;
-    struct placeholders ph;
     enum errcat__ph_mode mode;
     struct loc at;
 
     if (f == FIELD_MESSAGE) {
-        validate_scan(text, &ph);
-        mode = (enum errcat__ph_mode)validate_mode(ph.mixed ? 0 : ph.style);
+        mode = (enum errcat__ph_mode)validate_mode(ph->mixed ? 0 : ph->style);
         while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
             at = validate_text_loc(&e->text_loc[f], text, t.start);
             if (t.kind == ERRCAT__PH_NAMED_BARE)
@@ -447,6 +446,7 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
                       "<module id=...>");
         errors++;
     }
+    validate_scan(e->text[FIELD_MESSAGE], &ph);
     for (f = 0; f < ENTRY_TEXTS; f++) {
         if (empty_text(&e->text_loc[f], model_field_name[f], e->text[f])) {
             errors++;
@@ -458,9 +458,8 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
             errors++;
             continue;
         }
-        check_text(e, (enum model_field)f);
+        check_text(e, (enum model_field)f, &ph);
     }
-    validate_scan(e->text[FIELD_MESSAGE], &ph);
     if (ph.mixed) {
         diag_error(&e->text_loc[FIELD_MESSAGE], "message mixes placeholder "
                    "styles (%%s, %%N$s, %%(name)s, {name}): use one");
