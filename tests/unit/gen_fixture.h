@@ -12,8 +12,25 @@
 #include "model.h"
 #include "util.h"
 
+/* cmocka group setup and teardown: libxml2 and the schema, once. */
+static inline int
+gen_setup(void **state)
+{
+    (void)state;
+    load_init();
+    return 0;
+}
+
+static inline int
+gen_teardown(void **state)
+{
+    (void)state;
+    load_cleanup();
+    return 0;
+}
+
 /* A catalog of the given entries (XML text), loaded and indexed. */
-static struct model_catalog *
+static inline struct model_catalog *
 fixture(const char *entries)
 {
     struct buf b = { NULL, 0, 0 };
@@ -32,7 +49,7 @@ fixture(const char *entries)
 }
 
 /* One <entry> of XML text. */
-static const char *
+static inline const char *
 fixture_entry(char *buf, size_t size, const char *id, const char *code,
               int status, const char *message, const char *args)
 {

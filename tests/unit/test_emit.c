@@ -10,26 +10,12 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "gen_fixture.h"
+
 #include "diag.h"
 #include "emit.h"
 #include "load.h"
 #include "numbering.h"
-
-static int
-setup(void **state)
-{
-    (void)state;
-    load_init();
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    load_cleanup();
-    return 0;
-}
 
 /* Decodes the escapes a C compiler would, for the subset emitted. */
 static char *
@@ -224,5 +210,5 @@ main(void)
         cmocka_unit_test(test_emit_header_has_one_constant_per_entry),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gen_setup, gen_teardown);
 }

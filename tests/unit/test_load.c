@@ -9,24 +9,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "gen_fixture.h"
+
 #include "diag.h"
 #include "load.h"
-
-static int
-setup(void **state)
-{
-    (void)state;
-    load_init();
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    load_cleanup();
-    return 0;
-}
 
 static enum load_status
 load_string(const char *xml, struct model_catalog **cat)
@@ -189,5 +175,5 @@ main(void)
         cmocka_unit_test(test_load_missing_file_is_io_error),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gen_setup, gen_teardown);
 }

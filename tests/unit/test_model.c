@@ -8,28 +8,14 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include "gen_fixture.h"
+
 #include "errcat_catalog.h"
 #include <string.h>
 
 #include "diag.h"
 #include "load.h"
 #include "model.h"
-
-static int
-setup(void **state)
-{
-    (void)state;
-    load_init();
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    load_cleanup();
-    return 0;
-}
 
 static struct model_catalog *
 csbs(void)
@@ -155,5 +141,5 @@ main(void)
         cmocka_unit_test(test_model_constant_names),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gen_setup, gen_teardown);
 }

@@ -15,14 +15,6 @@
 #define RECORD "build/tests/test_numbering.numbers"
 
 static int
-setup(void **state)
-{
-    (void)state;
-    load_init();
-    return 0;
-}
-
-static int
 teardown(void **state)
 {
     (void)state;
@@ -184,5 +176,5 @@ main(void)
         cmocka_unit_test(test_numbering_path_beside_catalog),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gen_setup, teardown);
 }

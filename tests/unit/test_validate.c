@@ -10,22 +10,6 @@
 #include "gen_fixture.h"
 #include "validate.h"
 
-static int
-setup(void **state)
-{
-    (void)state;
-    load_init();
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    load_cleanup();
-    return 0;
-}
-
 /* Errors validate_catalog finds in a catalog of entries a and b. */
 static unsigned
 errors_of(const char *a, const char *b)
@@ -217,5 +201,5 @@ main(void)
         cmocka_unit_test(test_validate_catalogs_together),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, gen_setup, gen_teardown);
 }
