@@ -58,7 +58,7 @@ test_emit_c_string_round_trips_bytes(void **state)
         "plain", "quote \" backslash \\ end", "?\?/ and ?\?= and ?\?\?",
         "*/ not a comment end", "line\nbreak\ttab\r\x01\x7f",
         "\xe4\xba\x91\xe7\xa1\xac\xe7\x9b\x98 \xe2\x80\x9c", "\\0", "%s %%",
-        "\x01" "7 digit after octal"
+        ("\x01" "7 digit after octal")
     };
     size_t i;
 
