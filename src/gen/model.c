@@ -217,14 +217,41 @@ index_codes(struct model_catalog *cat)
     free(last);
 }
 
+/* Resolves every entry's module through a hash of the module ids (the
+   first module of an id wins, as in model_find_module): linear, where a
+   search per entry would be quadratic in a hostile catalog. */
+static void
+index_modules(struct model_catalog *cat)
+{
+    size_t mask = pow2_at_least(2 * cat->n_modules) - 1, i, j;
+    size_t *slot = xcalloc(mask + 1, sizeof *slot);     /* index + 1 */
+
+    for (i = 0; i < cat->n_modules; i++) {
+        for (j = model_hash(cat->modules[i].id) & mask; slot[j];
+             j = (j + 1) & mask)
+            if (strcmp(cat->modules[slot[j] - 1].id, cat->modules[i].id) == 0)
+                break;
+        if (!slot[j])
+            slot[j] = i + 1;
+    }
+    for (i = 0; i < cat->n_entries; i++) {
+        struct model_entry *e = &cat->entries[i];
+
+        e->module = -1;
+        for (j = model_hash(e->module_ref) & mask; slot[j];
+             j = (j + 1) & mask)
+            if (strcmp(cat->modules[slot[j] - 1].id, e->module_ref) == 0) {
+                e->module = (int)(slot[j] - 1);
+                break;
+            }
+    }
+    free(slot);
+}
+
 void
 model_index(struct model_catalog *cat)
 {
-    size_t i;
-
-    for (i = 0; i < cat->n_entries; i++)
-        cat->entries[i].module =
-            model_find_module(cat, cat->entries[i].module_ref);
+    index_modules(cat);
     index_texts(cat);
     index_codes(cat);
 }
