@@ -87,27 +87,98 @@ header(struct buf *out, const struct model_catalog *cat, long long date)
              "\"Content-Transfer-Encoding: 8bit\\n\"\n");
 }
 
-/* Adds line to out unless an identical line is already in the block. */
+/*
+ * The comment lines of the message being written, to add each only once:
+ * a hash set of (offset, length) in out, cleared for every message. A
+ * search of the block per line would be quadratic in the uses of a text.
+ */
+static size_t *seen_off;        /* slot -> offset of a line + 1; 0 empty */
+static size_t *seen_len;
+static size_t seen_mask, seen_n;
+
+static void
+seen_clear(void)
+{
+    if (seen_off)
+        memset(seen_off, 0, (seen_mask + 1) * sizeof *seen_off);
+    seen_n = 0;
+}
+
+static void
+seen_free(void)
+{
+    free(seen_off);
+    free(seen_len);
+    seen_off = seen_len = NULL;
+    seen_mask = seen_n = 0;
+}
+
+static size_t
+line_hash(const char *s, size_t n)
+{
+    unsigned long h = 2166136261ul;
+
+    while (n--)
+        h = ((h ^ (unsigned char)*s++) * 16777619ul) & 0xfffffffful;
+    return (size_t)h;
+}
+
+/* Is the line at out[off..off+n) in the set? If not, adds it. */
+static int
+seen_add(const struct buf *out, size_t off, size_t n)
+{
+    size_t j, k;
+
+    if (2 * (seen_n + 1) > seen_mask + 1) {
+        size_t *o = seen_off, *l = seen_len, old = o ? seen_mask + 1 : 0;
+
+        seen_mask = old ? 2 * old - 1 : 63;
+        seen_off = xcalloc(seen_mask + 1, sizeof *seen_off);
+        seen_len = xcalloc(seen_mask + 1, sizeof *seen_len);
+        for (k = 0; k < old; k++) {
+            if (!o[k])
+                continue;
+            for (j = line_hash(out->data + o[k] - 1, l[k]) & seen_mask;
+                 seen_off[j]; j = (j + 1) & seen_mask)
+                ;
+            seen_off[j] = o[k];
+            seen_len[j] = l[k];
+        }
+        free(o);
+        free(l);
+    }
+    for (j = line_hash(out->data + off, n) & seen_mask; seen_off[j];
+         j = (j + 1) & seen_mask)
+        if (seen_len[j] == n
+            && memcmp(out->data + seen_off[j] - 1, out->data + off, n) == 0)
+            return 1;
+    seen_off[j] = off + 1;
+    seen_len[j] = n;
+    seen_n++;
+    return 0;
+}
+
+/* Adds line to out unless an identical line is already in the block
+   (the lines seen since seen_clear; block is where they start). */
 static void
 note_once(struct buf *out, size_t block, const char *line)
 {
-    const char *p = out->data ? out->data + block : NULL;
-    char *one = xstrdup(line);
-    size_t n = strlen(one), i;
+    size_t off = out->len, n, i;
 
+    (void)block;
+    buf_puts(out, line);
+    n = out->len - off;
     /* a newline in a module name or <arg> would end the comment and
        let the text write PO entries of its own */
-    for (i = 0; i < n; i++)
-        if (one[i] == '\n' || one[i] == '\r')
-            one[i] = ' ';
-    for (; p && (p = strstr(p, one)) != NULL; p++)
-        if ((p == out->data + block || p[-1] == '\n') && p[n] == '\n') {
-            free(one);
-            return;
-        }
-    buf_puts(out, one);
+    for (i = off; i < out->len; i++)
+        if (out->data[i] == '\n' || out->data[i] == '\r')
+            out->data[i] = ' ';
+    if (seen_add(out, off, n)) {
+        out->len = off;
+        out->data[off] = '\0';
+        return;
+    }
     buf_putc(out, '\n');
-    free(one);
 }
 
 static void
@@ -121,7 +192,7 @@ placeholder_notes(struct buf *out, size_t block, const struct model_entry *e)
     enum errcat__ph_mode mode;
 
     validate_scan(msg, &ph);
-    mode = (enum errcat__ph_mode)validate_mode(ph.mixed ? 0 : ph.style);
+    mode = errcat__ph_mode_of((enum errcat_format)(ph.mixed ? 0 : ph.style));
     while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END) {
         const char *what = NULL;
 
@@ -252,6 +323,7 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
 
         buf_putc(out, '\n');
         block = out->len;
+        seen_clear();
         use_notes(out, block, cat, t);
         references(out, cat, t);
         if (t->field == FIELD_MESSAGE) {
@@ -266,4 +338,5 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
         po_string(out, "msgid", t->msgid);
         buf_puts(out, "msgstr \"\"\n");
     }
+    seen_free();
 }

@@ -61,19 +61,6 @@ validate_text_loc(const struct loc *start, const char *text, size_t off)
     return at;
 }
 
-int
-validate_mode(int style)
-{
-    switch (style) {
-    case ERRCAT_FORMAT_PRINTF:
-    case ERRCAT_FORMAT_PYTHON:
-        return ERRCAT__PH_MODE_PERCENT;
-    case ERRCAT_FORMAT_BRACE:
-        return ERRCAT__PH_MODE_BRACE;
-    default:
-        return ERRCAT__PH_MODE_ANY;
-    }
-}
 
 /* Counts arguments, bare names and stray characters as the runtime will
    read the text: in the mode of its style, where "{{" and "}}" are
@@ -84,7 +71,7 @@ rescan(const char *text, struct placeholders *ph)
 {
     struct errcat__ph t;
     size_t pos = 0, n = strlen(text);
-    enum errcat__ph_mode mode = (enum errcat__ph_mode)validate_mode(ph->style);
+    enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
 
     ph->nargs = 0;
     ph->bare = ph->stray_percent = 0;
@@ -313,7 +300,7 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     struct errcat__ph t;
     size_t pos = 0, n = strlen(msg), i, positional = 0;
     unsigned errors = 0;
-    enum errcat__ph_mode mode = (enum errcat__ph_mode)validate_mode(ph->style);
+    enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
     int named = ph->style == ERRCAT_FORMAT_PYTHON
         || ph->style == ERRCAT_FORMAT_BRACE;
 
@@ -396,7 +383,7 @@ check_text(const struct model_entry *e, enum model_field f,
     struct loc at;
 
     if (f == FIELD_MESSAGE) {
-        mode = (enum errcat__ph_mode)validate_mode(ph->mixed ? 0 : ph->style);
+        mode = errcat__ph_mode_of((enum errcat_format)(ph->mixed ? 0 : ph->style));
         while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
             at = validate_text_loc(&e->text_loc[f], text, t.start);
             if (t.kind == ERRCAT__PH_NAMED_BARE)

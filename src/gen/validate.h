@@ -21,11 +21,6 @@ struct placeholders {
     int mixed;                      /* styles mixed: an error */
 };
 
-/* The enum errcat__ph_mode in which the runtime reads a text of style
-   (enum errcat_format): the mode to scan a text in once its style is
-   known. */
-int validate_mode(int style);
-
 /* Scans a message's placeholders; no reporting. */
 void validate_scan(const char *text, struct placeholders *ph);
 

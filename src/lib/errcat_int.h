@@ -106,7 +106,6 @@ size_t errcat__arg_names(const char *src, enum errcat_format fmt,
                          size_t *off, size_t *len, size_t max);
 
 /* Scan mode for a text of format fmt. */
-enum errcat__ph_mode errcat__ph_mode_of(enum errcat_format fmt);
 
 /* ---- format.c ----------------------------------------------------------- */
 

@@ -133,6 +133,20 @@ errcat__ph_next(const char *s, size_t n, size_t *pos,
     return set(ph, ERRCAT__PH_TEXT, i, j, pos);
 }
 
+enum errcat__ph_mode
+errcat__ph_mode_of(enum errcat_format fmt)
+{
+    switch (fmt) {
+    case ERRCAT_FORMAT_PRINTF:
+    case ERRCAT_FORMAT_PYTHON:
+        return ERRCAT__PH_MODE_PERCENT;
+    case ERRCAT_FORMAT_BRACE:
+        return ERRCAT__PH_MODE_BRACE;
+    default:
+        return ERRCAT__PH_MODE_ANY;
+    }
+}
+
 int
 errcat__ph_is_arg(enum errcat__ph_kind kind)
 {

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "errcat_catalog.h"
+
 /* Which placeholder syntax a scan recognises. */
 enum errcat__ph_mode {
     ERRCAT__PH_MODE_PERCENT,     /* %s %N$s %(name)s %%; braces are text */
@@ -46,6 +48,10 @@ struct errcat__ph {
 enum errcat__ph_kind errcat__ph_next(const char *s, size_t n, size_t *pos,
                                      enum errcat__ph_mode mode,
                                      struct errcat__ph *ph);
+
+/* The mode a text of format fmt is read in, by generator and runtime
+   alike: percent styles ignore braces, the brace style percent signs. */
+enum errcat__ph_mode errcat__ph_mode_of(enum errcat_format fmt);
 
 /* Nonzero for the kinds that take an argument. */
 int errcat__ph_is_arg(enum errcat__ph_kind kind);

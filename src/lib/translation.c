@@ -127,20 +127,6 @@ names_ok(const struct arg *src, int ns, const struct arg *tr, int nt,
     return 1;
 }
 
-enum errcat__ph_mode
-errcat__ph_mode_of(enum errcat_format fmt)
-{
-    switch (fmt) {
-    case ERRCAT_FORMAT_PRINTF:
-    case ERRCAT_FORMAT_PYTHON:
-        return ERRCAT__PH_MODE_PERCENT;
-    case ERRCAT_FORMAT_BRACE:
-        return ERRCAT__PH_MODE_BRACE;
-    default:
-        return ERRCAT__PH_MODE_ANY;
-    }
-}
-
 /* A text without placeholders: any % or brace is literal, but what reads
  * as a placeholder means the translator expected an argument. */
 static int
