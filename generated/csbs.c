@@ -3,389 +3,581 @@
 #include "errcat_catalog.h"
 #include "csbs.h"
 
+static const char csbs__t0[] =
+    "module\004Shared";
+static const char csbs__t1[] =
+    "module\004Backup management";
+static const char csbs__t2[] =
+    "module\004Backup policy management";
+static const char csbs__t3[] =
+    "module\004Replication management";
+static const char csbs__t4[] =
+    "module\004Restoration management";
+static const char csbs__t5[] =
+    "module\004Task management";
+static const char csbs__t6[] =
+    "description\004The number of backup policies has reached the upper limit.";
+static const char csbs__t7[] =
+    "message\004Service over limit";
+static const char csbs__t8[] =
+    "measure\004Delete an existing backup policy and try again.";
+static const char csbs__t9[] =
+    "description\004The server does not exist.";
+static const char csbs__t10[] =
+    "message\004server do not exist";
+static const char csbs__t11[] =
+    "measure\004Check whether the server exists.";
+static const char csbs__t12[] =
+    "description\004The server has stopped.";
+static const char csbs__t13[] =
+    "message\004The server has stopped.";
+static const char csbs__t14[] =
+    "measure\004Check whether the server has stopped.";
+static const char csbs__t15[] =
+    "description\004Currently, only cloud server backup is supported.";
+static const char csbs__t16[] =
+    "message\004Resource (%s) type (%s) is not support protection.";
+static const char csbs__t17[] =
+    "measure\004Select servers and add them to the backup policy.";
+static const char csbs__t18[] =
+    "description\004The current server status does not allow backup.";
+static const char csbs__t19[] =
+    "message\004Server (%s) is already in service.";
+static const char csbs__t20[] =
+    "measure\004Ensure that the server status allows restoration and try again.";
+static const char csbs__t21[] =
+    "description\004This type of server does not support backup.";
+static const char csbs__t22[] =
+    "message\004Server (%s) status (%s) is not allowed to protect.";
+static const char csbs__t23[] =
+    "measure\004Select servers of a correct type.";
+static const char csbs__t24[] =
+    "description\004Servers without EVS disks do not support backup.";
+static const char csbs__t25[] =
+    "message\004No volume attached to the server (%s) for protect.";
+static const char csbs__t26[] =
+    "measure\004Check whether an EVS disk is attached to the server.";
+static const char csbs__t27[] =
+    "description\004The server does not support backup, because it hosts shared EVS disks.";
+static const char csbs__t28[] =
+    "message\004Volume (%s) attached to server (%s) is shareable volume.";
+static const char csbs__t29[] =
+    "measure\004Remove the shared disk and perform the backup again.";
+static const char csbs__t30[] =
+    "description\004Only server restoration is supported currently.";
+static const char csbs__t31[] =
+    "message\004Resource (%s) type (%s) is not support restoration.";
+static const char csbs__t32[] =
+    "measure\004Select servers for restoration.";
+static const char csbs__t33[] =
+    "description\004The specified EVS disk is not attached to the server to be restored.";
+static const char csbs__t34[] =
+    "message\004Volume(s) (%s) not found in target server.";
+static const char csbs__t35[] =
+    "measure\004Select an EVS disk attached to the server to be restored.";
+static const char csbs__t36[] =
+    "description\004The server in the current status cannot be restored.";
+static const char csbs__t37[] =
+    "message\004The server is restoring.";
+static const char csbs__t38[] =
+    "description\004Parameter verification failed.";
+static const char csbs__t39[] =
+    "message\004provider invalid";
+static const char csbs__t40[] =
+    "measure\004Enter the correct parameter.";
+static const char csbs__t41[] =
+    "description\004The user is not authenticated by real name. Authenticate the user's real name and try again.";
+static const char csbs__t42[] =
+    "message\004User is unverified.";
+static const char csbs__t43[] =
+    "measure\004Authenticate the user's real name and try again.";
+static const char csbs__t44[] =
+    "description\004The backup or replication space after applying for reduction is less than the used space.";
+static const char csbs__t45[] =
+    "message\004The backup or replication space after reduction cannot be less than the used space.";
+static const char csbs__t46[] =
+    "measure\004Ensure that the remaining space is greater than the used space.";
+static const char csbs__t47[] =
+    "description\004Service unavailable";
+static const char csbs__t48[] =
+    "message\004System not support";
+static const char csbs__t49[] =
+    "measure\004Try later or contact technical support.";
+static const char csbs__t50[] =
+    "description\004System internal error";
+static const char csbs__t51[] =
+    "message\004%s failed";
+static const char csbs__t52[] =
+    "description\004The volumes of the server have different storage types. (Not used currently.)";
+static const char csbs__t53[] =
+    "message\004Volume of services from different storagetype";
+static const char csbs__t54[] =
+    "measure\004Use the same type of volumes.";
+static const char csbs__t55[] =
+    "description\004Your data has been migrated successfully. Go to the CBR console page for further operations. The current page will no longer provide services.";
+static const char csbs__t56[] =
+    "message\004Your data has been migrated successfully. Go to the CBR console page for further operations. The current page will no longer provide services.";
+static const char csbs__t57[] =
+    "measure\004Go to CBR Console to use the backup function.";
+static const char csbs__t58[] =
+    "description\004This service is available for existing users only. If you are new users, go to CBR Console to use Cloud Backup and Recovery.";
+static const char csbs__t59[] =
+    "message\004This service is available for existing users only. If you are new users, go to CBR Console to use Cloud Backup and Recovery.";
+static const char csbs__t60[] =
+    "description\004The backup task cannot be executed, because a manual backup task is being executed.";
+static const char csbs__t61[] =
+    "message\004The policy is executing backup.";
+static const char csbs__t62[] =
+    "measure\004Re-execute the backup task after the manual backup task is complete.";
+static const char csbs__t63[] =
+    "description\004The selected backup is in the Backing up, Restoring, or Deleting state.";
+static const char csbs__t64[] =
+    "message\004item in executing";
+static const char csbs__t65[] =
+    "measure\004Try again after the task is complete.";
+static const char csbs__t66[] =
+    "description\004The policy is being executed for backup. Try again after the backup is complete.";
+static const char csbs__t67[] =
+    "message\004item in plan executing";
+static const char csbs__t68[] =
+    "description\004The backup does not exist.";
+static const char csbs__t69[] =
+    "message\004Checkpoint_item (%s) is not found.";
+static const char csbs__t70[] =
+    "measure\004Check whether the backup exists.";
+static const char csbs__t71[] =
+    "description\004The replication is being executed.";
+static const char csbs__t72[] =
+    "message\004copy executing";
+static const char csbs__t73[] =
+    "measure\004Wait until the replication is complete and try again.";
+static const char csbs__t74[] =
+    "description\004The AZ to which the ECS belongs does not support backup.";
+static const char csbs__t75[] =
+    "message\004The AZ where the resource (%s) is located does not support backup.";
+static const char csbs__t76[] =
+    "measure\004Contact the administrator to reconfigure the AZ.";
+static const char csbs__t77[] =
+    "description\004The backup task cannot be executed, because an automatic backup task is being executed.";
+static const char csbs__t78[] =
+    "message\004auto plan executing";
+static const char csbs__t79[] =
+    "measure\004Re-execute the backup task after the automatic backup task is complete.";
+static const char csbs__t80[] =
+    "description\004The replication task cannot be executed, because a manual replication task is being executed.";
+static const char csbs__t81[] =
+    "message\004manual copy executing";
+static const char csbs__t82[] =
+    "measure\004Re-execute the replication task after the manual replication task is complete.";
+static const char csbs__t83[] =
+    "description\004There are no servers that can be backed up in the backup policy.";
+static const char csbs__t84[] =
+    "message\004plan has no resource backup";
+static const char csbs__t85[] =
+    "measure\004Bind the policy to servers or wait until the bound server is restored to a state that supports backup.";
+static const char csbs__t86[] =
+    "description\004A server with DSS disks cannot be backed up.";
+static const char csbs__t87[] =
+    "message\004Service type of volume %s(belong to server %s) is dss.";
+static const char csbs__t88[] =
+    "measure\004Check whether a dedicated storage disk has been attached to the server.";
+static const char csbs__t89[] =
+    "description\004A server with DESS disks cannot be backed up.";
+static const char csbs__t90[] =
+    "message\004Service type of volume %s(belong to server %s) is dess.";
+static const char csbs__t91[] =
+    "measure\004Check whether a dedicated enterprise storage disk has been attached to the server.";
+static const char csbs__t92[] =
+    "description\004The current server does not support backup or restoration.";
+static const char csbs__t93[] =
+    "message\004volume of server in this pod does not support backup";
+static const char csbs__t94[] =
+    "measure\004Deselect the disks that do not support backup and retry.";
+static const char csbs__t95[] =
+    "description\004Backups in the current status cannot be registered as images.";
+static const char csbs__t96[] =
+    "message\004The backup status is not allowed to create image";
+static const char csbs__t97[] =
+    "description\004An image has been created by using the backup and the backup cannot be deleted.";
+static const char csbs__t98[] =
+    "message\004The backup {checkpoint_item_id} has register to image, can't be delete";
+static const char csbs__t99[] =
+    "measure\004Delete the created image first and then the backup.";
+static const char csbs__t100[] =
+    "description\004The current backup status does not support query.";
+static const char csbs__t101[] =
+    "message\004The backup {checkpoint_item_id}'s status is not allowed query";
+static const char csbs__t102[] =
+    "description\004The backup does not contain the system disk data and cannot be used to create an image.";
+static const char csbs__t103[] =
+    "message\004The backup has not system disk backup is not allowed to create image";
+static const char csbs__t104[] =
+    "measure\004Check whether the backup contains a system disk.";
+static const char csbs__t105[] =
+    "description\004Replicas cannot be used for replication.";
+static const char csbs__t106[] =
+    "message\004The destination region %(destination_region) is not supported.";
+static const char csbs__t107[] =
+    "measure\004Check whether the replica is a copy.";
+static const char csbs__t108[] =
+    "description\004The policy is being used for replication. Try later.";
+static const char csbs__t109[] =
+    "message\004The policy is replicating to {region}.";
+static const char csbs__t110[] =
+    "measure\004The policy is being used for replication. Try later.";
+static const char csbs__t111[] =
+    "description\004The backup is being replicated or has been replicated to the destination region.";
+static const char csbs__t112[] =
+    "message\004Backup %(backup_id)s no need to replicate to %(region)s, the replication record status is: %(record_status)s.";
+static const char csbs__t113[] =
+    "measure\004The backup is being replicated or has been replicated to the destination region.";
+static const char csbs__t114[] =
+    "description\004Insufficient permission to replicate the target server to this project.";
+static const char csbs__t115[] =
+    "message\004Do not support replicate to the given project.";
+static const char csbs__t116[] =
+    "measure\004Insufficient permission to replicate the target server to this project. Check the permission.";
+static const char csbs__t117[] =
+    "description\004The backup is not in the available state and cannot be used for replication.";
+static const char csbs__t118[] =
+    "message\004The checkpoint item %(backup_id)s not support replicate. item status: %(backup_status)s.";
+static const char csbs__t119[] =
+    "measure\004Check the status of the backup.";
+static const char csbs__t120[] =
+    "message\004The type of %(image_type)s for backup %(backup_id)s is not support replicate.";
+static const char csbs__t121[] =
+    "measure\004Check whether the backup is a replica.";
+static const char csbs__t122[] =
+    "description\004Replication is not allowed, because the backup is not for an ECS.";
+static const char csbs__t123[] =
+    "message\004Replication is not allowed, because the backup's resource type is not support.";
+static const char csbs__t124[] =
+    "measure\004Check whether the backup is an ECS backup.";
+static const char csbs__t125[] =
+    "description\004Replication is not allowed, because the source ECS of the backup does not contain any system disk.";
+static const char csbs__t126[] =
+    "message\004Replication is not allowed, because the resource of the backup does not contain any system disk.";
+static const char csbs__t127[] =
+    "measure\004Check whether the ECS to be backed up contains system disks.";
+static const char csbs__t128[] =
+    "description\004Replication is not supported because whether the backup has been replicated to the destination region cannot be identified.";
+static const char csbs__t129[] =
+    "message\004Can not check replication of backup is exist in region or not.";
+static const char csbs__t130[] =
+    "measure\004Check whether the backup has been replicated to the destination region.";
+static const char csbs__t131[] =
+    "description\004Backup cannot be performed due to insufficient dedicated backup capacity.";
+static const char csbs__t132[] =
+    "message\004The project %s dec used capacity is %s, dec capacity is %s.";
+static const char csbs__t133[] =
+    "measure\004Check whether the dedicated backup capacity is sufficient.";
+static const char csbs__t134[] =
+    "description\004VBS does not support cross-region replication.";
+static const char csbs__t135[] =
+    "message\004volume backup is not supported replication.";
+static const char csbs__t136[] =
+    "measure\004Check whether the backup is an EVS backup.";
+static const char csbs__t137[] =
+    "description\004Insufficient quota";
+static const char csbs__t138[] =
+    "message\004Quota exceeded for resources: %s";
+static const char csbs__t139[] =
+    "measure\004Contact the administrator to change the quota or delete the backups that are no longer needed.";
+static const char csbs__t140[] =
+    "description\004The selected server is being backed up. (Not used currently.)";
+static const char csbs__t141[] =
+    "message\004resource_in_protecting";
+static const char csbs__t142[] =
+    "measure\004Try again after the backup task is complete.";
+static const char csbs__t143[] =
+    "description\004A task is being executed by using this backup policy. (Not used currently.)";
+static const char csbs__t144[] =
+    "message\004item in plan is executing";
+static const char csbs__t145[] =
+    "description\004The backup policy does not exist.";
+static const char csbs__t146[] =
+    "message\004plan not found";
+static const char csbs__t147[] =
+    "measure\004Check whether the backup policy exists.";
+static const char csbs__t148[] =
+    "description\004Failed to stop the policy.";
+static const char csbs__t149[] =
+    "message\004Scheduel operation status can't be set unable";
+static const char csbs__t150[] =
+    "measure\004Check the backup policy status.";
+static const char csbs__t151[] =
+    "description\004The server has been bound to a backup policy and cannot be bound again.";
+static const char csbs__t152[] =
+    "measure\004Check whether the server has been bound to a backup policy.";
+static const char csbs__t153[] =
+    "description\004The backup policy name already exists.";
+static const char csbs__t154[] =
+    "message\004duplicate service name";
+static const char csbs__t155[] =
+    "measure\004Change the name and try again.";
+static const char csbs__t156[] =
+    "description\004Quota information failed to be obtained.";
+static const char csbs__t157[] =
+    "message\004Update backup or replication space failure.";
+static const char csbs__t158[] =
+    "measure\004Check the network connection or contact technical support.";
+static const char csbs__t159[] =
+    "description\004The current backup status does not allow restoration.";
+static const char csbs__t160[] =
+    "message\004checkpoint item not available";
+static const char csbs__t161[] =
+    "measure\004Try again later or contact technical support.";
+static const char csbs__t162[] =
+    "description\004This type of server does not support restoration.";
+static const char csbs__t163[] =
+    "message\004can not restore server type is not allow";
+static const char csbs__t164[] =
+    "description\004The specified backup disk is not in the specified backup.";
+static const char csbs__t165[] =
+    "message\004Can not find backup(s) (%s) in checkpoint item (%s).";
+static const char csbs__t166[] =
+    "measure\004Select a backup disk in the specified backup for restoration.";
+static const char csbs__t167[] =
+    "description\004The system does not support the restoration of some backup disks in the backup.";
+static const char csbs__t168[] =
+    "message\004Not assign backup(s) (%s) to volume(s), partial restore is not supported.\"";
+static const char csbs__t169[] =
+    "measure\004Select all backup disks in the backup for restoration.";
+static const char csbs__t170[] =
+    "description\004The type of the target server is different from that of the source server.";
+static const char csbs__t171[] =
+    "message\004The source server (%s) type (%s) is not the same as the target server (%s) type (%s).";
+static const char csbs__t172[] =
+    "measure\004Select a target server of the same type as the source server.";
+static const char csbs__t173[] =
+    "description\004Servers without EVS disks do not support restoration.";
+static const char csbs__t174[] =
+    "message\004No volume attached to the server (%s) for restore.";
+static const char csbs__t175[] =
+    "description\004The backup cannot be restored to a shared EVS disk of the server.";
+static const char csbs__t176[] =
+    "measure\004Restore the backup to a non-shared EVS disk of the server.";
+static const char csbs__t177[] =
+    "description\004The backup for a data disk cannot be restored to a system disk of the server.";
+static const char csbs__t178[] =
+    "message\004Can not restore data volume to system volume. server id is (%s).";
+static const char csbs__t179[] =
+    "measure\004Restore the backup to a data disk of the server.";
+static const char csbs__t180[] =
+    "description\004Restoration cannot be executed because the capacity of the specified EVS disk attached to the server is less than that of the backed-up disk.";
+static const char csbs__t181[] =
+    "message\004Target volume (%s) size (%s) small than volume backup (%s) size (%s).";
+static const char csbs__t182[] =
+    "measure\004Expand the EVS disk and try again, or restore data of the backup disk to a disk that has a larger capacity.";
+static const char csbs__t183[] =
+    "description\004Restoration is not supported between the AZ to which the specified backup belongs and the AZ to which the server belongs.";
+static const char csbs__t184[] =
+    "message\004The AZ of local checkpoint item (%s) is not support to restore the resource (%s).";
+static const char csbs__t185[] =
+    "description\004Only backups in the Available state can be used to create ECSs.";
+static const char csbs__t186[] =
+    "message\004Checkpoint Item Status Not Support Create VM";
+static const char csbs__t187[] =
+    "measure\004Check whether the backup is available.";
+static const char csbs__t188[] =
+    "description\004The backup job to be deleted does not exist.";
+static const char csbs__t189[] =
+    "message\004task not found";
+static const char csbs__t190[] =
+    "measure\004Check whether the backup job exists.";
+
 static const struct errcat_text csbs__texts[] = {
-    /* 0 */ { "module\004Shared",
-        "Shared", 0, 0 },
-    /* 1 */ { "module\004Backup management",
-        "Backup management", 0, 0 },
-    /* 2 */ { "module\004Backup policy management",
-        "Backup policy management", 0, 0 },
-    /* 3 */ { "module\004Replication management",
-        "Replication management", 0, 0 },
-    /* 4 */ { "module\004Restoration management",
-        "Restoration management", 0, 0 },
-    /* 5 */ { "module\004Task management",
-        "Task management", 0, 0 },
-    /* 6 */ { "description\004The number of backup policies has reached the upper limit.",
-        "The number of backup policies has reached the upper limit.", 0, 0 },
-    /* 7 */ { "message\004Service over limit",
-        "Service over limit", 0, 0 },
-    /* 8 */ { "measure\004Delete an existing backup policy and try again.",
-        "Delete an existing backup policy and try again.", 0, 0 },
-    /* 9 */ { "description\004The server does not exist.",
-        "The server does not exist.", 0, 0 },
-    /* 10 */ { "message\004server do not exist",
-        "server do not exist", 0, 0 },
-    /* 11 */ { "measure\004Check whether the server exists.",
-        "Check whether the server exists.", 0, 0 },
-    /* 12 */ { "description\004The server has stopped.",
-        "The server has stopped.", 0, 0 },
-    /* 13 */ { "message\004The server has stopped.",
-        "The server has stopped.", 0, 0 },
-    /* 14 */ { "measure\004Check whether the server has stopped.",
-        "Check whether the server has stopped.", 0, 0 },
-    /* 15 */ { "description\004Currently, only cloud server backup is supported.",
-        "Currently, only cloud server backup is supported.", 0, 0 },
-    /* 16 */ { "message\004Resource (%s) type (%s) is not support protection.",
-        "Resource (%s) type (%s) is not support protection.", 1, 2 },
-    /* 17 */ { "measure\004Select servers and add them to the backup policy.",
-        "Select servers and add them to the backup policy.", 0, 0 },
-    /* 18 */ { "description\004The current server status does not allow backup.",
-        "The current server status does not allow backup.", 0, 0 },
-    /* 19 */ { "message\004Server (%s) is already in service.",
-        "Server (%s) is already in service.", 1, 1 },
-    /* 20 */ { "measure\004Ensure that the server status allows restoration and try again.",
-        "Ensure that the server status allows restoration and try again.", 0, 0 },
-    /* 21 */ { "description\004This type of server does not support backup.",
-        "This type of server does not support backup.", 0, 0 },
-    /* 22 */ { "message\004Server (%s) status (%s) is not allowed to protect.",
-        "Server (%s) status (%s) is not allowed to protect.", 1, 2 },
-    /* 23 */ { "measure\004Select servers of a correct type.",
-        "Select servers of a correct type.", 0, 0 },
-    /* 24 */ { "description\004Servers without EVS disks do not support backup.",
-        "Servers without EVS disks do not support backup.", 0, 0 },
-    /* 25 */ { "message\004No volume attached to the server (%s) for protect.",
-        "No volume attached to the server (%s) for protect.", 1, 1 },
-    /* 26 */ { "measure\004Check whether an EVS disk is attached to the server.",
-        "Check whether an EVS disk is attached to the server.", 0, 0 },
-    /* 27 */ { "description\004The server does not support backup, because it hosts shared EVS disks.",
-        "The server does not support backup, because it hosts shared EVS disks.", 0, 0 },
-    /* 28 */ { "message\004Volume (%s) attached to server (%s) is shareable volume.",
-        "Volume (%s) attached to server (%s) is shareable volume.", 1, 2 },
-    /* 29 */ { "measure\004Remove the shared disk and perform the backup again.",
-        "Remove the shared disk and perform the backup again.", 0, 0 },
-    /* 30 */ { "description\004Only server restoration is supported currently.",
-        "Only server restoration is supported currently.", 0, 0 },
-    /* 31 */ { "message\004Resource (%s) type (%s) is not support restoration.",
-        "Resource (%s) type (%s) is not support restoration.", 1, 2 },
-    /* 32 */ { "measure\004Select servers for restoration.",
-        "Select servers for restoration.", 0, 0 },
-    /* 33 */ { "description\004The specified EVS disk is not attached to the server to be restored.",
-        "The specified EVS disk is not attached to the server to be restored.", 0, 0 },
-    /* 34 */ { "message\004Volume(s) (%s) not found in target server.",
-        "Volume(s) (%s) not found in target server.", 1, 1 },
-    /* 35 */ { "measure\004Select an EVS disk attached to the server to be restored.",
-        "Select an EVS disk attached to the server to be restored.", 0, 0 },
-    /* 36 */ { "description\004The server in the current status cannot be restored.",
-        "The server in the current status cannot be restored.", 0, 0 },
-    /* 37 */ { "message\004The server is restoring.",
-        "The server is restoring.", 0, 0 },
-    /* 38 */ { "description\004Parameter verification failed.",
-        "Parameter verification failed.", 0, 0 },
-    /* 39 */ { "message\004provider invalid",
-        "provider invalid", 0, 0 },
-    /* 40 */ { "measure\004Enter the correct parameter.",
-        "Enter the correct parameter.", 0, 0 },
-    /* 41 */ { "description\004The user is not authenticated by real name. Authenticate the user's real name and try again.",
-        "The user is not authenticated by real name. Authenticate the user's real name and try again.", 0, 0 },
-    /* 42 */ { "message\004User is unverified.",
-        "User is unverified.", 0, 0 },
-    /* 43 */ { "measure\004Authenticate the user's real name and try again.",
-        "Authenticate the user's real name and try again.", 0, 0 },
-    /* 44 */ { "description\004The backup or replication space after applying for reduction is less than the used space.",
-        "The backup or replication space after applying for reduction is less than the used space.", 0, 0 },
-    /* 45 */ { "message\004The backup or replication space after reduction cannot be less than the used space.",
-        "The backup or replication space after reduction cannot be less than the used space.", 0, 0 },
-    /* 46 */ { "measure\004Ensure that the remaining space is greater than the used space.",
-        "Ensure that the remaining space is greater than the used space.", 0, 0 },
-    /* 47 */ { "description\004Service unavailable",
-        "Service unavailable", 0, 0 },
-    /* 48 */ { "message\004System not support",
-        "System not support", 0, 0 },
-    /* 49 */ { "measure\004Try later or contact technical support.",
-        "Try later or contact technical support.", 0, 0 },
-    /* 50 */ { "description\004System internal error",
-        "System internal error", 0, 0 },
-    /* 51 */ { "message\004%s failed",
-        "%s failed", 1, 1 },
-    /* 52 */ { "description\004The volumes of the server have different storage types. (Not used currently.)",
-        "The volumes of the server have different storage types. (Not used currently.)", 0, 0 },
-    /* 53 */ { "message\004Volume of services from different storagetype",
-        "Volume of services from different storagetype", 0, 0 },
-    /* 54 */ { "measure\004Use the same type of volumes.",
-        "Use the same type of volumes.", 0, 0 },
-    /* 55 */ { "description\004Your data has been migrated successfully. Go to the CBR console page for further operations. The current page will no longer provide services.",
-        "Your data has been migrated successfully. Go to the CBR console page for further operations. The current page will no longer provide services.", 0, 0 },
-    /* 56 */ { "message\004Your data has been migrated successfully. Go to the CBR console page for further operations. The current page will no longer provide services.",
-        "Your data has been migrated successfully. Go to the CBR console page for further operations. The current page will no longer provide services.", 0, 0 },
-    /* 57 */ { "measure\004Go to CBR Console to use the backup function.",
-        "Go to CBR Console to use the backup function.", 0, 0 },
-    /* 58 */ { "description\004This service is available for existing users only. If you are new users, go to CBR Console to use Cloud Backup and Recovery.",
-        "This service is available for existing users only. If you are new users, go to CBR Console to use Cloud Backup and Recovery.", 0, 0 },
-    /* 59 */ { "message\004This service is available for existing users only. If you are new users, go to CBR Console to use Cloud Backup and Recovery.",
-        "This service is available for existing users only. If you are new users, go to CBR Console to use Cloud Backup and Recovery.", 0, 0 },
-    /* 60 */ { "description\004The backup task cannot be executed, because a manual backup task is being executed.",
-        "The backup task cannot be executed, because a manual backup task is being executed.", 0, 0 },
-    /* 61 */ { "message\004The policy is executing backup.",
-        "The policy is executing backup.", 0, 0 },
-    /* 62 */ { "measure\004Re-execute the backup task after the manual backup task is complete.",
-        "Re-execute the backup task after the manual backup task is complete.", 0, 0 },
-    /* 63 */ { "description\004The selected backup is in the Backing up, Restoring, or Deleting state.",
-        "The selected backup is in the Backing up, Restoring, or Deleting state.", 0, 0 },
-    /* 64 */ { "message\004item in executing",
-        "item in executing", 0, 0 },
-    /* 65 */ { "measure\004Try again after the task is complete.",
-        "Try again after the task is complete.", 0, 0 },
-    /* 66 */ { "description\004The policy is being executed for backup. Try again after the backup is complete.",
-        "The policy is being executed for backup. Try again after the backup is complete.", 0, 0 },
-    /* 67 */ { "message\004item in plan executing",
-        "item in plan executing", 0, 0 },
-    /* 68 */ { "description\004The backup does not exist.",
-        "The backup does not exist.", 0, 0 },
-    /* 69 */ { "message\004Checkpoint_item (%s) is not found.",
-        "Checkpoint_item (%s) is not found.", 1, 1 },
-    /* 70 */ { "measure\004Check whether the backup exists.",
-        "Check whether the backup exists.", 0, 0 },
-    /* 71 */ { "description\004The replication is being executed.",
-        "The replication is being executed.", 0, 0 },
-    /* 72 */ { "message\004copy executing",
-        "copy executing", 0, 0 },
-    /* 73 */ { "measure\004Wait until the replication is complete and try again.",
-        "Wait until the replication is complete and try again.", 0, 0 },
-    /* 74 */ { "description\004The AZ to which the ECS belongs does not support backup.",
-        "The AZ to which the ECS belongs does not support backup.", 0, 0 },
-    /* 75 */ { "message\004The AZ where the resource (%s) is located does not support backup.",
-        "The AZ where the resource (%s) is located does not support backup.", 1, 1 },
-    /* 76 */ { "measure\004Contact the administrator to reconfigure the AZ.",
-        "Contact the administrator to reconfigure the AZ.", 0, 0 },
-    /* 77 */ { "description\004The backup task cannot be executed, because an automatic backup task is being executed.",
-        "The backup task cannot be executed, because an automatic backup task is being executed.", 0, 0 },
-    /* 78 */ { "message\004auto plan executing",
-        "auto plan executing", 0, 0 },
-    /* 79 */ { "measure\004Re-execute the backup task after the automatic backup task is complete.",
-        "Re-execute the backup task after the automatic backup task is complete.", 0, 0 },
-    /* 80 */ { "description\004The replication task cannot be executed, because a manual replication task is being executed.",
-        "The replication task cannot be executed, because a manual replication task is being executed.", 0, 0 },
-    /* 81 */ { "message\004manual copy executing",
-        "manual copy executing", 0, 0 },
-    /* 82 */ { "measure\004Re-execute the replication task after the manual replication task is complete.",
-        "Re-execute the replication task after the manual replication task is complete.", 0, 0 },
-    /* 83 */ { "description\004There are no servers that can be backed up in the backup policy.",
-        "There are no servers that can be backed up in the backup policy.", 0, 0 },
-    /* 84 */ { "message\004plan has no resource backup",
-        "plan has no resource backup", 0, 0 },
-    /* 85 */ { "measure\004Bind the policy to servers or wait until the bound server is restored to a state that supports backup.",
-        "Bind the policy to servers or wait until the bound server is restored to a state that supports backup.", 0, 0 },
-    /* 86 */ { "description\004A server with DSS disks cannot be backed up.",
-        "A server with DSS disks cannot be backed up.", 0, 0 },
-    /* 87 */ { "message\004Service type of volume %s(belong to server %s) is dss.",
-        "Service type of volume %s(belong to server %s) is dss.", 1, 2 },
-    /* 88 */ { "measure\004Check whether a dedicated storage disk has been attached to the server.",
-        "Check whether a dedicated storage disk has been attached to the server.", 0, 0 },
-    /* 89 */ { "description\004A server with DESS disks cannot be backed up.",
-        "A server with DESS disks cannot be backed up.", 0, 0 },
-    /* 90 */ { "message\004Service type of volume %s(belong to server %s) is dess.",
-        "Service type of volume %s(belong to server %s) is dess.", 1, 2 },
-    /* 91 */ { "measure\004Check whether a dedicated enterprise storage disk has been attached to the server.",
-        "Check whether a dedicated enterprise storage disk has been attached to the server.", 0, 0 },
-    /* 92 */ { "description\004The current server does not support backup or restoration.",
-        "The current server does not support backup or restoration.", 0, 0 },
-    /* 93 */ { "message\004volume of server in this pod does not support backup",
-        "volume of server in this pod does not support backup", 0, 0 },
-    /* 94 */ { "measure\004Deselect the disks that do not support backup and retry.",
-        "Deselect the disks that do not support backup and retry.", 0, 0 },
-    /* 95 */ { "description\004Backups in the current status cannot be registered as images.",
-        "Backups in the current status cannot be registered as images.", 0, 0 },
-    /* 96 */ { "message\004The backup status is not allowed to create image",
-        "The backup status is not allowed to create image", 0, 0 },
-    /* 97 */ { "description\004An image has been created by using the backup and the backup cannot be deleted.",
-        "An image has been created by using the backup and the backup cannot be deleted.", 0, 0 },
-    /* 98 */ { "message\004The backup {checkpoint_item_id} has register to image, can't be delete",
-        "The backup {checkpoint_item_id} has register to image, can't be delete", 3, 1 },
-    /* 99 */ { "measure\004Delete the created image first and then the backup.",
-        "Delete the created image first and then the backup.", 0, 0 },
-    /* 100 */ { "description\004The current backup status does not support query.",
-        "The current backup status does not support query.", 0, 0 },
-    /* 101 */ { "message\004The backup {checkpoint_item_id}'s status is not allowed query",
-        "The backup {checkpoint_item_id}'s status is not allowed query", 3, 1 },
-    /* 102 */ { "description\004The backup does not contain the system disk data and cannot be used to create an image.",
-        "The backup does not contain the system disk data and cannot be used to create an image.", 0, 0 },
-    /* 103 */ { "message\004The backup has not system disk backup is not allowed to create image",
-        "The backup has not system disk backup is not allowed to create image", 0, 0 },
-    /* 104 */ { "measure\004Check whether the backup contains a system disk.",
-        "Check whether the backup contains a system disk.", 0, 0 },
-    /* 105 */ { "description\004Replicas cannot be used for replication.",
-        "Replicas cannot be used for replication.", 0, 0 },
-    /* 106 */ { "message\004The destination region %(destination_region) is not supported.",
-        "The destination region %(destination_region) is not supported.", 2, 1 },
-    /* 107 */ { "measure\004Check whether the replica is a copy.",
-        "Check whether the replica is a copy.", 0, 0 },
-    /* 108 */ { "description\004The policy is being used for replication. Try later.",
-        "The policy is being used for replication. Try later.", 0, 0 },
-    /* 109 */ { "message\004The policy is replicating to {region}.",
-        "The policy is replicating to {region}.", 3, 1 },
-    /* 110 */ { "measure\004The policy is being used for replication. Try later.",
-        "The policy is being used for replication. Try later.", 0, 0 },
-    /* 111 */ { "description\004The backup is being replicated or has been replicated to the destination region.",
-        "The backup is being replicated or has been replicated to the destination region.", 0, 0 },
-    /* 112 */ { "message\004Backup %(backup_id)s no need to replicate to %(region)s, the replication record status is: %(record_status)s.",
-        "Backup %(backup_id)s no need to replicate to %(region)s, the replication record status is: %(record_status)s.", 2, 3 },
-    /* 113 */ { "measure\004The backup is being replicated or has been replicated to the destination region.",
-        "The backup is being replicated or has been replicated to the destination region.", 0, 0 },
-    /* 114 */ { "description\004Insufficient permission to replicate the target server to this project.",
-        "Insufficient permission to replicate the target server to this project.", 0, 0 },
-    /* 115 */ { "message\004Do not support replicate to the given project.",
-        "Do not support replicate to the given project.", 0, 0 },
-    /* 116 */ { "measure\004Insufficient permission to replicate the target server to this project. Check the permission.",
-        "Insufficient permission to replicate the target server to this project. Check the permission.", 0, 0 },
-    /* 117 */ { "description\004The backup is not in the available state and cannot be used for replication.",
-        "The backup is not in the available state and cannot be used for replication.", 0, 0 },
-    /* 118 */ { "message\004The checkpoint item %(backup_id)s not support replicate. item status: %(backup_status)s.",
-        "The checkpoint item %(backup_id)s not support replicate. item status: %(backup_status)s.", 2, 2 },
-    /* 119 */ { "measure\004Check the status of the backup.",
-        "Check the status of the backup.", 0, 0 },
-    /* 120 */ { "message\004The type of %(image_type)s for backup %(backup_id)s is not support replicate.",
-        "The type of %(image_type)s for backup %(backup_id)s is not support replicate.", 2, 2 },
-    /* 121 */ { "measure\004Check whether the backup is a replica.",
-        "Check whether the backup is a replica.", 0, 0 },
-    /* 122 */ { "description\004Replication is not allowed, because the backup is not for an ECS.",
-        "Replication is not allowed, because the backup is not for an ECS.", 0, 0 },
-    /* 123 */ { "message\004Replication is not allowed, because the backup's resource type is not support.",
-        "Replication is not allowed, because the backup's resource type is not support.", 0, 0 },
-    /* 124 */ { "measure\004Check whether the backup is an ECS backup.",
-        "Check whether the backup is an ECS backup.", 0, 0 },
-    /* 125 */ { "description\004Replication is not allowed, because the source ECS of the backup does not contain any system disk.",
-        "Replication is not allowed, because the source ECS of the backup does not contain any system disk.", 0, 0 },
-    /* 126 */ { "message\004Replication is not allowed, because the resource of the backup does not contain any system disk.",
-        "Replication is not allowed, because the resource of the backup does not contain any system disk.", 0, 0 },
-    /* 127 */ { "measure\004Check whether the ECS to be backed up contains system disks.",
-        "Check whether the ECS to be backed up contains system disks.", 0, 0 },
-    /* 128 */ { "description\004Replication is not supported because whether the backup has been replicated to the destination region cannot be identified.",
-        "Replication is not supported because whether the backup has been replicated to the destination region cannot be identified.", 0, 0 },
-    /* 129 */ { "message\004Can not check replication of backup is exist in region or not.",
-        "Can not check replication of backup is exist in region or not.", 0, 0 },
-    /* 130 */ { "measure\004Check whether the backup has been replicated to the destination region.",
-        "Check whether the backup has been replicated to the destination region.", 0, 0 },
-    /* 131 */ { "description\004Backup cannot be performed due to insufficient dedicated backup capacity.",
-        "Backup cannot be performed due to insufficient dedicated backup capacity.", 0, 0 },
-    /* 132 */ { "message\004The project %s dec used capacity is %s, dec capacity is %s.",
-        "The project %s dec used capacity is %s, dec capacity is %s.", 1, 3 },
-    /* 133 */ { "measure\004Check whether the dedicated backup capacity is sufficient.",
-        "Check whether the dedicated backup capacity is sufficient.", 0, 0 },
-    /* 134 */ { "description\004VBS does not support cross-region replication.",
-        "VBS does not support cross-region replication.", 0, 0 },
-    /* 135 */ { "message\004volume backup is not supported replication.",
-        "volume backup is not supported replication.", 0, 0 },
-    /* 136 */ { "measure\004Check whether the backup is an EVS backup.",
-        "Check whether the backup is an EVS backup.", 0, 0 },
-    /* 137 */ { "description\004Insufficient quota",
-        "Insufficient quota", 0, 0 },
-    /* 138 */ { "message\004Quota exceeded for resources: %s",
-        "Quota exceeded for resources: %s", 1, 1 },
-    /* 139 */ { "measure\004Contact the administrator to change the quota or delete the backups that are no longer needed.",
-        "Contact the administrator to change the quota or delete the backups that are no longer needed.", 0, 0 },
-    /* 140 */ { "description\004The selected server is being backed up. (Not used currently.)",
-        "The selected server is being backed up. (Not used currently.)", 0, 0 },
-    /* 141 */ { "message\004resource_in_protecting",
-        "resource_in_protecting", 0, 0 },
-    /* 142 */ { "measure\004Try again after the backup task is complete.",
-        "Try again after the backup task is complete.", 0, 0 },
-    /* 143 */ { "description\004A task is being executed by using this backup policy. (Not used currently.)",
-        "A task is being executed by using this backup policy. (Not used currently.)", 0, 0 },
-    /* 144 */ { "message\004item in plan is executing",
-        "item in plan is executing", 0, 0 },
-    /* 145 */ { "description\004The backup policy does not exist.",
-        "The backup policy does not exist.", 0, 0 },
-    /* 146 */ { "message\004plan not found",
-        "plan not found", 0, 0 },
-    /* 147 */ { "measure\004Check whether the backup policy exists.",
-        "Check whether the backup policy exists.", 0, 0 },
-    /* 148 */ { "description\004Failed to stop the policy.",
-        "Failed to stop the policy.", 0, 0 },
-    /* 149 */ { "message\004Scheduel operation status can't be set unable",
-        "Scheduel operation status can't be set unable", 0, 0 },
-    /* 150 */ { "measure\004Check the backup policy status.",
-        "Check the backup policy status.", 0, 0 },
-    /* 151 */ { "description\004The server has been bound to a backup policy and cannot be bound again.",
-        "The server has been bound to a backup policy and cannot be bound again.", 0, 0 },
-    /* 152 */ { "measure\004Check whether the server has been bound to a backup policy.",
-        "Check whether the server has been bound to a backup policy.", 0, 0 },
-    /* 153 */ { "description\004The backup policy name already exists.",
-        "The backup policy name already exists.", 0, 0 },
-    /* 154 */ { "message\004duplicate service name",
-        "duplicate service name", 0, 0 },
-    /* 155 */ { "measure\004Change the name and try again.",
-        "Change the name and try again.", 0, 0 },
-    /* 156 */ { "description\004Quota information failed to be obtained.",
-        "Quota information failed to be obtained.", 0, 0 },
-    /* 157 */ { "message\004Update backup or replication space failure.",
-        "Update backup or replication space failure.", 0, 0 },
-    /* 158 */ { "measure\004Check the network connection or contact technical support.",
-        "Check the network connection or contact technical support.", 0, 0 },
-    /* 159 */ { "description\004The current backup status does not allow restoration.",
-        "The current backup status does not allow restoration.", 0, 0 },
-    /* 160 */ { "message\004checkpoint item not available",
-        "checkpoint item not available", 0, 0 },
-    /* 161 */ { "measure\004Try again later or contact technical support.",
-        "Try again later or contact technical support.", 0, 0 },
-    /* 162 */ { "description\004This type of server does not support restoration.",
-        "This type of server does not support restoration.", 0, 0 },
-    /* 163 */ { "message\004can not restore server type is not allow",
-        "can not restore server type is not allow", 0, 0 },
-    /* 164 */ { "description\004The specified backup disk is not in the specified backup.",
-        "The specified backup disk is not in the specified backup.", 0, 0 },
-    /* 165 */ { "message\004Can not find backup(s) (%s) in checkpoint item (%s).",
-        "Can not find backup(s) (%s) in checkpoint item (%s).", 1, 2 },
-    /* 166 */ { "measure\004Select a backup disk in the specified backup for restoration.",
-        "Select a backup disk in the specified backup for restoration.", 0, 0 },
-    /* 167 */ { "description\004The system does not support the restoration of some backup disks in the backup.",
-        "The system does not support the restoration of some backup disks in the backup.", 0, 0 },
-    /* 168 */ { "message\004Not assign backup(s) (%s) to volume(s), partial restore is not supported.\"",
-        "Not assign backup(s) (%s) to volume(s), partial restore is not supported.\"", 1, 1 },
-    /* 169 */ { "measure\004Select all backup disks in the backup for restoration.",
-        "Select all backup disks in the backup for restoration.", 0, 0 },
-    /* 170 */ { "description\004The type of the target server is different from that of the source server.",
-        "The type of the target server is different from that of the source server.", 0, 0 },
-    /* 171 */ { "message\004The source server (%s) type (%s) is not the same as the target server (%s) type (%s).",
-        "The source server (%s) type (%s) is not the same as the target server (%s) type (%s).", 1, 4 },
-    /* 172 */ { "measure\004Select a target server of the same type as the source server.",
-        "Select a target server of the same type as the source server.", 0, 0 },
-    /* 173 */ { "description\004Servers without EVS disks do not support restoration.",
-        "Servers without EVS disks do not support restoration.", 0, 0 },
-    /* 174 */ { "message\004No volume attached to the server (%s) for restore.",
-        "No volume attached to the server (%s) for restore.", 1, 1 },
-    /* 175 */ { "description\004The backup cannot be restored to a shared EVS disk of the server.",
-        "The backup cannot be restored to a shared EVS disk of the server.", 0, 0 },
-    /* 176 */ { "measure\004Restore the backup to a non-shared EVS disk of the server.",
-        "Restore the backup to a non-shared EVS disk of the server.", 0, 0 },
-    /* 177 */ { "description\004The backup for a data disk cannot be restored to a system disk of the server.",
-        "The backup for a data disk cannot be restored to a system disk of the server.", 0, 0 },
-    /* 178 */ { "message\004Can not restore data volume to system volume. server id is (%s).",
-        "Can not restore data volume to system volume. server id is (%s).", 1, 1 },
-    /* 179 */ { "measure\004Restore the backup to a data disk of the server.",
-        "Restore the backup to a data disk of the server.", 0, 0 },
-    /* 180 */ { "description\004Restoration cannot be executed because the capacity of the specified EVS disk attached to the server is less than that of the backed-up disk.",
-        "Restoration cannot be executed because the capacity of the specified EVS disk attached to the server is less than that of the backed-up disk.", 0, 0 },
-    /* 181 */ { "message\004Target volume (%s) size (%s) small than volume backup (%s) size (%s).",
-        "Target volume (%s) size (%s) small than volume backup (%s) size (%s).", 1, 4 },
-    /* 182 */ { "measure\004Expand the EVS disk and try again, or restore data of the backup disk to a disk that has a larger capacity.",
-        "Expand the EVS disk and try again, or restore data of the backup disk to a disk that has a larger capacity.", 0, 0 },
-    /* 183 */ { "description\004Restoration is not supported between the AZ to which the specified backup belongs and the AZ to which the server belongs.",
-        "Restoration is not supported between the AZ to which the specified backup belongs and the AZ to which the server belongs.", 0, 0 },
-    /* 184 */ { "message\004The AZ of local checkpoint item (%s) is not support to restore the resource (%s).",
-        "The AZ of local checkpoint item (%s) is not support to restore the resource (%s).", 1, 2 },
-    /* 185 */ { "description\004Only backups in the Available state can be used to create ECSs.",
-        "Only backups in the Available state can be used to create ECSs.", 0, 0 },
-    /* 186 */ { "message\004Checkpoint Item Status Not Support Create VM",
-        "Checkpoint Item Status Not Support Create VM", 0, 0 },
-    /* 187 */ { "measure\004Check whether the backup is available.",
-        "Check whether the backup is available.", 0, 0 },
-    /* 188 */ { "description\004The backup job to be deleted does not exist.",
-        "The backup job to be deleted does not exist.", 0, 0 },
-    /* 189 */ { "message\004task not found",
-        "task not found", 0, 0 },
-    /* 190 */ { "measure\004Check whether the backup job exists.",
-        "Check whether the backup job exists.", 0, 0 }
+    { csbs__t0, csbs__t0 + 7, 0, 0 },
+    { csbs__t1, csbs__t1 + 7, 0, 0 },
+    { csbs__t2, csbs__t2 + 7, 0, 0 },
+    { csbs__t3, csbs__t3 + 7, 0, 0 },
+    { csbs__t4, csbs__t4 + 7, 0, 0 },
+    { csbs__t5, csbs__t5 + 7, 0, 0 },
+    { csbs__t6, csbs__t6 + 12, 0, 0 },
+    { csbs__t7, csbs__t7 + 8, 0, 0 },
+    { csbs__t8, csbs__t8 + 8, 0, 0 },
+    { csbs__t9, csbs__t9 + 12, 0, 0 },
+    { csbs__t10, csbs__t10 + 8, 0, 0 },
+    { csbs__t11, csbs__t11 + 8, 0, 0 },
+    { csbs__t12, csbs__t12 + 12, 0, 0 },
+    { csbs__t13, csbs__t13 + 8, 0, 0 },
+    { csbs__t14, csbs__t14 + 8, 0, 0 },
+    { csbs__t15, csbs__t15 + 12, 0, 0 },
+    { csbs__t16, csbs__t16 + 8, 1, 2 },
+    { csbs__t17, csbs__t17 + 8, 0, 0 },
+    { csbs__t18, csbs__t18 + 12, 0, 0 },
+    { csbs__t19, csbs__t19 + 8, 1, 1 },
+    { csbs__t20, csbs__t20 + 8, 0, 0 },
+    { csbs__t21, csbs__t21 + 12, 0, 0 },
+    { csbs__t22, csbs__t22 + 8, 1, 2 },
+    { csbs__t23, csbs__t23 + 8, 0, 0 },
+    { csbs__t24, csbs__t24 + 12, 0, 0 },
+    { csbs__t25, csbs__t25 + 8, 1, 1 },
+    { csbs__t26, csbs__t26 + 8, 0, 0 },
+    { csbs__t27, csbs__t27 + 12, 0, 0 },
+    { csbs__t28, csbs__t28 + 8, 1, 2 },
+    { csbs__t29, csbs__t29 + 8, 0, 0 },
+    { csbs__t30, csbs__t30 + 12, 0, 0 },
+    { csbs__t31, csbs__t31 + 8, 1, 2 },
+    { csbs__t32, csbs__t32 + 8, 0, 0 },
+    { csbs__t33, csbs__t33 + 12, 0, 0 },
+    { csbs__t34, csbs__t34 + 8, 1, 1 },
+    { csbs__t35, csbs__t35 + 8, 0, 0 },
+    { csbs__t36, csbs__t36 + 12, 0, 0 },
+    { csbs__t37, csbs__t37 + 8, 0, 0 },
+    { csbs__t38, csbs__t38 + 12, 0, 0 },
+    { csbs__t39, csbs__t39 + 8, 0, 0 },
+    { csbs__t40, csbs__t40 + 8, 0, 0 },
+    { csbs__t41, csbs__t41 + 12, 0, 0 },
+    { csbs__t42, csbs__t42 + 8, 0, 0 },
+    { csbs__t43, csbs__t43 + 8, 0, 0 },
+    { csbs__t44, csbs__t44 + 12, 0, 0 },
+    { csbs__t45, csbs__t45 + 8, 0, 0 },
+    { csbs__t46, csbs__t46 + 8, 0, 0 },
+    { csbs__t47, csbs__t47 + 12, 0, 0 },
+    { csbs__t48, csbs__t48 + 8, 0, 0 },
+    { csbs__t49, csbs__t49 + 8, 0, 0 },
+    { csbs__t50, csbs__t50 + 12, 0, 0 },
+    { csbs__t51, csbs__t51 + 8, 1, 1 },
+    { csbs__t52, csbs__t52 + 12, 0, 0 },
+    { csbs__t53, csbs__t53 + 8, 0, 0 },
+    { csbs__t54, csbs__t54 + 8, 0, 0 },
+    { csbs__t55, csbs__t55 + 12, 0, 0 },
+    { csbs__t56, csbs__t56 + 8, 0, 0 },
+    { csbs__t57, csbs__t57 + 8, 0, 0 },
+    { csbs__t58, csbs__t58 + 12, 0, 0 },
+    { csbs__t59, csbs__t59 + 8, 0, 0 },
+    { csbs__t60, csbs__t60 + 12, 0, 0 },
+    { csbs__t61, csbs__t61 + 8, 0, 0 },
+    { csbs__t62, csbs__t62 + 8, 0, 0 },
+    { csbs__t63, csbs__t63 + 12, 0, 0 },
+    { csbs__t64, csbs__t64 + 8, 0, 0 },
+    { csbs__t65, csbs__t65 + 8, 0, 0 },
+    { csbs__t66, csbs__t66 + 12, 0, 0 },
+    { csbs__t67, csbs__t67 + 8, 0, 0 },
+    { csbs__t68, csbs__t68 + 12, 0, 0 },
+    { csbs__t69, csbs__t69 + 8, 1, 1 },
+    { csbs__t70, csbs__t70 + 8, 0, 0 },
+    { csbs__t71, csbs__t71 + 12, 0, 0 },
+    { csbs__t72, csbs__t72 + 8, 0, 0 },
+    { csbs__t73, csbs__t73 + 8, 0, 0 },
+    { csbs__t74, csbs__t74 + 12, 0, 0 },
+    { csbs__t75, csbs__t75 + 8, 1, 1 },
+    { csbs__t76, csbs__t76 + 8, 0, 0 },
+    { csbs__t77, csbs__t77 + 12, 0, 0 },
+    { csbs__t78, csbs__t78 + 8, 0, 0 },
+    { csbs__t79, csbs__t79 + 8, 0, 0 },
+    { csbs__t80, csbs__t80 + 12, 0, 0 },
+    { csbs__t81, csbs__t81 + 8, 0, 0 },
+    { csbs__t82, csbs__t82 + 8, 0, 0 },
+    { csbs__t83, csbs__t83 + 12, 0, 0 },
+    { csbs__t84, csbs__t84 + 8, 0, 0 },
+    { csbs__t85, csbs__t85 + 8, 0, 0 },
+    { csbs__t86, csbs__t86 + 12, 0, 0 },
+    { csbs__t87, csbs__t87 + 8, 1, 2 },
+    { csbs__t88, csbs__t88 + 8, 0, 0 },
+    { csbs__t89, csbs__t89 + 12, 0, 0 },
+    { csbs__t90, csbs__t90 + 8, 1, 2 },
+    { csbs__t91, csbs__t91 + 8, 0, 0 },
+    { csbs__t92, csbs__t92 + 12, 0, 0 },
+    { csbs__t93, csbs__t93 + 8, 0, 0 },
+    { csbs__t94, csbs__t94 + 8, 0, 0 },
+    { csbs__t95, csbs__t95 + 12, 0, 0 },
+    { csbs__t96, csbs__t96 + 8, 0, 0 },
+    { csbs__t97, csbs__t97 + 12, 0, 0 },
+    { csbs__t98, csbs__t98 + 8, 3, 1 },
+    { csbs__t99, csbs__t99 + 8, 0, 0 },
+    { csbs__t100, csbs__t100 + 12, 0, 0 },
+    { csbs__t101, csbs__t101 + 8, 3, 1 },
+    { csbs__t102, csbs__t102 + 12, 0, 0 },
+    { csbs__t103, csbs__t103 + 8, 0, 0 },
+    { csbs__t104, csbs__t104 + 8, 0, 0 },
+    { csbs__t105, csbs__t105 + 12, 0, 0 },
+    { csbs__t106, csbs__t106 + 8, 2, 1 },
+    { csbs__t107, csbs__t107 + 8, 0, 0 },
+    { csbs__t108, csbs__t108 + 12, 0, 0 },
+    { csbs__t109, csbs__t109 + 8, 3, 1 },
+    { csbs__t110, csbs__t110 + 8, 0, 0 },
+    { csbs__t111, csbs__t111 + 12, 0, 0 },
+    { csbs__t112, csbs__t112 + 8, 2, 3 },
+    { csbs__t113, csbs__t113 + 8, 0, 0 },
+    { csbs__t114, csbs__t114 + 12, 0, 0 },
+    { csbs__t115, csbs__t115 + 8, 0, 0 },
+    { csbs__t116, csbs__t116 + 8, 0, 0 },
+    { csbs__t117, csbs__t117 + 12, 0, 0 },
+    { csbs__t118, csbs__t118 + 8, 2, 2 },
+    { csbs__t119, csbs__t119 + 8, 0, 0 },
+    { csbs__t120, csbs__t120 + 8, 2, 2 },
+    { csbs__t121, csbs__t121 + 8, 0, 0 },
+    { csbs__t122, csbs__t122 + 12, 0, 0 },
+    { csbs__t123, csbs__t123 + 8, 0, 0 },
+    { csbs__t124, csbs__t124 + 8, 0, 0 },
+    { csbs__t125, csbs__t125 + 12, 0, 0 },
+    { csbs__t126, csbs__t126 + 8, 0, 0 },
+    { csbs__t127, csbs__t127 + 8, 0, 0 },
+    { csbs__t128, csbs__t128 + 12, 0, 0 },
+    { csbs__t129, csbs__t129 + 8, 0, 0 },
+    { csbs__t130, csbs__t130 + 8, 0, 0 },
+    { csbs__t131, csbs__t131 + 12, 0, 0 },
+    { csbs__t132, csbs__t132 + 8, 1, 3 },
+    { csbs__t133, csbs__t133 + 8, 0, 0 },
+    { csbs__t134, csbs__t134 + 12, 0, 0 },
+    { csbs__t135, csbs__t135 + 8, 0, 0 },
+    { csbs__t136, csbs__t136 + 8, 0, 0 },
+    { csbs__t137, csbs__t137 + 12, 0, 0 },
+    { csbs__t138, csbs__t138 + 8, 1, 1 },
+    { csbs__t139, csbs__t139 + 8, 0, 0 },
+    { csbs__t140, csbs__t140 + 12, 0, 0 },
+    { csbs__t141, csbs__t141 + 8, 0, 0 },
+    { csbs__t142, csbs__t142 + 8, 0, 0 },
+    { csbs__t143, csbs__t143 + 12, 0, 0 },
+    { csbs__t144, csbs__t144 + 8, 0, 0 },
+    { csbs__t145, csbs__t145 + 12, 0, 0 },
+    { csbs__t146, csbs__t146 + 8, 0, 0 },
+    { csbs__t147, csbs__t147 + 8, 0, 0 },
+    { csbs__t148, csbs__t148 + 12, 0, 0 },
+    { csbs__t149, csbs__t149 + 8, 0, 0 },
+    { csbs__t150, csbs__t150 + 8, 0, 0 },
+    { csbs__t151, csbs__t151 + 12, 0, 0 },
+    { csbs__t152, csbs__t152 + 8, 0, 0 },
+    { csbs__t153, csbs__t153 + 12, 0, 0 },
+    { csbs__t154, csbs__t154 + 8, 0, 0 },
+    { csbs__t155, csbs__t155 + 8, 0, 0 },
+    { csbs__t156, csbs__t156 + 12, 0, 0 },
+    { csbs__t157, csbs__t157 + 8, 0, 0 },
+    { csbs__t158, csbs__t158 + 8, 0, 0 },
+    { csbs__t159, csbs__t159 + 12, 0, 0 },
+    { csbs__t160, csbs__t160 + 8, 0, 0 },
+    { csbs__t161, csbs__t161 + 8, 0, 0 },
+    { csbs__t162, csbs__t162 + 12, 0, 0 },
+    { csbs__t163, csbs__t163 + 8, 0, 0 },
+    { csbs__t164, csbs__t164 + 12, 0, 0 },
+    { csbs__t165, csbs__t165 + 8, 1, 2 },
+    { csbs__t166, csbs__t166 + 8, 0, 0 },
+    { csbs__t167, csbs__t167 + 12, 0, 0 },
+    { csbs__t168, csbs__t168 + 8, 1, 1 },
+    { csbs__t169, csbs__t169 + 8, 0, 0 },
+    { csbs__t170, csbs__t170 + 12, 0, 0 },
+    { csbs__t171, csbs__t171 + 8, 1, 4 },
+    { csbs__t172, csbs__t172 + 8, 0, 0 },
+    { csbs__t173, csbs__t173 + 12, 0, 0 },
+    { csbs__t174, csbs__t174 + 8, 1, 1 },
+    { csbs__t175, csbs__t175 + 12, 0, 0 },
+    { csbs__t176, csbs__t176 + 8, 0, 0 },
+    { csbs__t177, csbs__t177 + 12, 0, 0 },
+    { csbs__t178, csbs__t178 + 8, 1, 1 },
+    { csbs__t179, csbs__t179 + 8, 0, 0 },
+    { csbs__t180, csbs__t180 + 12, 0, 0 },
+    { csbs__t181, csbs__t181 + 8, 1, 4 },
+    { csbs__t182, csbs__t182 + 8, 0, 0 },
+    { csbs__t183, csbs__t183 + 12, 0, 0 },
+    { csbs__t184, csbs__t184 + 8, 1, 2 },
+    { csbs__t185, csbs__t185 + 12, 0, 0 },
+    { csbs__t186, csbs__t186 + 8, 0, 0 },
+    { csbs__t187, csbs__t187 + 8, 0, 0 },
+    { csbs__t188, csbs__t188 + 12, 0, 0 },
+    { csbs__t189, csbs__t189 + 8, 0, 0 },
+    { csbs__t190, csbs__t190 + 8, 0, 0 }
 };
 
 static const struct errcat_module csbs__modules[] = {

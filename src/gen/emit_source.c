@@ -4,6 +4,7 @@
  * liberrcat O(1) lookups by value and by code.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "emit.h"
 #include "validate.h"
@@ -42,36 +43,56 @@ text_format(const char *msgid, enum model_field field, int *format,
     }
 }
 
+/*
+ * Each text's .mo key, "ctxt\004msgid", is a named array, and its msgid
+ * points into it: every text is in the tables once.
+ */
 static void
 emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
 {
+    struct buf key = { NULL, 0, 0 };
     size_t i;
 
-    buf_printf(out, "static const struct errcat_text %s__texts[] = {\n", p);
     for (i = 0; i < cat->n_texts; i++) {
         const struct model_text *t = &cat->texts[i];
-        struct buf key = { NULL, 0, 0 };
-        unsigned nargs;
-        int format;
 
+        key.len = 0;
         buf_puts(&key, model_field_name[t->field]);
         buf_putc(&key, '\004');
         buf_puts(&key, t->msgid);
-        buf_puts(out, "    /* ");
+        buf_puts(out, "static const char ");
+        buf_puts(out, p);
+        buf_puts(out, "__t");
         buf_putl(out, (long)i);
-        buf_puts(out, " */ { ");
+        buf_puts(out, "[] =\n    ");
         emit_c_string(out, key.data);
-        buf_puts(out, ",\n        ");
-        emit_c_string(out, t->msgid);
+        buf_puts(out, ";\n");
+    }
+    buf_printf(out, "\nstatic const struct errcat_text %s__texts[] = {\n", p);
+    for (i = 0; i < cat->n_texts; i++) {
+        const struct model_text *t = &cat->texts[i];
+        unsigned nargs;
+        int format;
+
         text_format(t->msgid, t->field, &format, &nargs);
+        buf_puts(out, "    { ");
+        buf_puts(out, p);
+        buf_puts(out, "__t");
+        buf_putl(out, (long)i);
+        buf_puts(out, ", ");
+        buf_puts(out, p);
+        buf_puts(out, "__t");
+        buf_putl(out, (long)i);
+        buf_puts(out, " + ");
+        buf_putl(out, (long)strlen(model_field_name[t->field]) + 1);
         buf_puts(out, ", ");
         buf_putl(out, format);
         buf_puts(out, ", ");
         buf_putl(out, (long)nargs);
         buf_puts(out, i + 1 < cat->n_texts ? " },\n" : " }\n");
-        buf_free(&key);
     }
     buf_puts(out, "};\n\n");
+    buf_free(&key);
 }
 
 static void

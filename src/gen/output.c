@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "output.h"
@@ -13,12 +14,15 @@
 static int
 unchanged(const char *path, const struct buf *data)
 {
-    FILE *fp = fopen(path, "rb");
+    struct stat st;
+    FILE *fp;
     char chunk[65536];
     size_t off = 0, n;
     int same = 1;
 
-    if (!fp)
+    /* a file of another size differs: no need to read it back */
+    if (stat(path, &st) != 0 || (size_t)st.st_size != data->len
+        || !(fp = fopen(path, "rb")))
         return 0;
     while (same && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
         if (off + n > data->len || memcmp(chunk, data->data + off, n) != 0)

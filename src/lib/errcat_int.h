@@ -202,6 +202,8 @@ struct errcat_locale {
     const struct errcat_catalog *cat;       /* NULL: English, any catalog */
     const struct errcat_locale *target;     /* alias: the locale used */
     const char **texts;         /* loaded: text index -> text; NULL: English */
+    const char **desc;          /* loaded: serial -> description, or NULL:
+                                   errcat_describe's one-load path */
     void *mo_data;              /* loaded: the .mo image texts point into */
     enum errcat__node_kind kind;
     char name[ERRCAT_LOCALE_NAME_MAX + 1];

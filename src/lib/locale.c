@@ -19,7 +19,7 @@
 #define LOCALEDIR_MAX 4000
 
 const struct errcat_locale errcat__english = {
-    NULL, NULL, NULL, NULL, NULL, ERRCAT__NODE_LOADED, "en"
+    NULL, NULL, NULL, NULL, NULL, NULL, ERRCAT__NODE_LOADED, "en"
 };
 
 static int
@@ -54,9 +54,23 @@ used(const struct errcat_locale *l)
     return l->kind == ERRCAT__NODE_ALIAS ? l->target : l;
 }
 
+/*
+ * Publishes l. A loaded node gets, first, its descriptions by serial, so
+ * that errcat_describe is one bounds check and one load; without memory
+ * for them it still works, by the general path.
+ */
 static void
 push(const struct errcat_catalog *cat, struct errcat_locale *l)
 {
+    unsigned s, i;
+
+    if (l->texts && !l->desc
+        && (l->desc = errcat__calloc(cat->n_serials + 1,
+                                     sizeof *l->desc)) != NULL)
+        for (s = 0; s < cat->n_serials; s++)
+            if ((i = cat->by_serial[s]) != 0 && i <= cat->n_entries
+                && cat->entries[i - 1].description < cat->n_texts)
+                l->desc[s] = l->texts[cat->entries[i - 1].description];
     l->next = head(cat);
     ERRCAT__STORE(cat->cache->locales, (void *)l);
 }
@@ -286,6 +300,7 @@ errcat__locale_free(struct errcat_locale *l)
 {
     if (l) {
         errcat__free(l->mo_data);
+        errcat__free(l->desc);
         errcat__free(l);
     }
 }
@@ -559,6 +574,7 @@ errcat_catalog_release(const struct errcat_catalog *cat)
     for (l = head(cat); l; l = next) {
         next = l->next;
         errcat__free(l->mo_data);
+        errcat__free(l->desc);
         errcat__free(l);
     }
     cat->cache->locales = NULL;

@@ -395,7 +395,17 @@ const char *
 errcat_describe(const struct errcat_catalog *cat,
                 const struct errcat_locale *loc, int value)
 {
-    const struct errcat_entry *e = find(cat, value);
+    const struct errcat_entry *e;
+    unsigned serial;
+
+    /* the hot path: a loaded locale of cat knows its descriptions by
+       serial; a value of another catalog wraps to a serial out of range */
+    if (cat && loc && loc->cat == cat && loc->desc) {
+        serial = (unsigned)value - (unsigned)cat->base;
+        if (serial < cat->n_serials && loc->desc[serial])
+            return loc->desc[serial];
+    }
+    e = find(cat, value);
 
     if (e == NULL)
         return fallback_text[ERRCAT_DESCRIPTION];

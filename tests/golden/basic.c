@@ -3,31 +3,44 @@
 #include "errcat_catalog.h"
 #include "basic.h"
 
+static const char basic__t0[] =
+    "module\004Core";
+static const char basic__t1[] =
+    "module\004Network & links";
+static const char basic__t2[] =
+    "description\004The disk is full.";
+static const char basic__t3[] =
+    "message\004disk %s full";
+static const char basic__t4[] =
+    "measure\004Free some space and try again.";
+static const char basic__t5[] =
+    "description\004The link to {peer} is down.";
+static const char basic__t6[] =
+    "message\004link %(link)s to %(peer)s is down";
+static const char basic__t7[] =
+    "description\004The quota is exceeded.";
+static const char basic__t8[] =
+    "message\004quota {quota} exceeded by {user}";
+static const char basic__t9[] =
+    "measure\004Ask for a larger quota.";
+static const char basic__t10[] =
+    "description\004The quota is exceeded. (Not used currently.)";
+static const char basic__t11[] =
+    "message\004quota exceeded";
+
 static const struct errcat_text basic__texts[] = {
-    /* 0 */ { "module\004Core",
-        "Core", 0, 0 },
-    /* 1 */ { "module\004Network & links",
-        "Network & links", 0, 0 },
-    /* 2 */ { "description\004The disk is full.",
-        "The disk is full.", 0, 0 },
-    /* 3 */ { "message\004disk %s full",
-        "disk %s full", 1, 1 },
-    /* 4 */ { "measure\004Free some space and try again.",
-        "Free some space and try again.", 0, 0 },
-    /* 5 */ { "description\004The link to {peer} is down.",
-        "The link to {peer} is down.", 0, 0 },
-    /* 6 */ { "message\004link %(link)s to %(peer)s is down",
-        "link %(link)s to %(peer)s is down", 2, 2 },
-    /* 7 */ { "description\004The quota is exceeded.",
-        "The quota is exceeded.", 0, 0 },
-    /* 8 */ { "message\004quota {quota} exceeded by {user}",
-        "quota {quota} exceeded by {user}", 3, 2 },
-    /* 9 */ { "measure\004Ask for a larger quota.",
-        "Ask for a larger quota.", 0, 0 },
-    /* 10 */ { "description\004The quota is exceeded. (Not used currently.)",
-        "The quota is exceeded. (Not used currently.)", 0, 0 },
-    /* 11 */ { "message\004quota exceeded",
-        "quota exceeded", 0, 0 }
+    { basic__t0, basic__t0 + 7, 0, 0 },
+    { basic__t1, basic__t1 + 7, 0, 0 },
+    { basic__t2, basic__t2 + 12, 0, 0 },
+    { basic__t3, basic__t3 + 8, 1, 1 },
+    { basic__t4, basic__t4 + 8, 0, 0 },
+    { basic__t5, basic__t5 + 12, 0, 0 },
+    { basic__t6, basic__t6 + 8, 2, 2 },
+    { basic__t7, basic__t7 + 12, 0, 0 },
+    { basic__t8, basic__t8 + 8, 3, 2 },
+    { basic__t9, basic__t9 + 8, 0, 0 },
+    { basic__t10, basic__t10 + 12, 0, 0 },
+    { basic__t11, basic__t11 + 8, 0, 0 }
 };
 
 static const struct errcat_module basic__modules[] = {

@@ -3,27 +3,38 @@
 #include "errcat_catalog.h"
 #include "quirks.h"
 
+static const char quirks__t0[] =
+    "module\004Main \"quoted\" \\ module";
+static const char quirks__t1[] =
+    "description\004The region is not supported.";
+static const char quirks__t2[] =
+    "message\004The destination region %(destination_region) is not supported.";
+static const char quirks__t3[] =
+    "measure\004Check the region.";
+static const char quirks__t4[] =
+    "description\004Partial restore is not supported.";
+static const char quirks__t5[] =
+    "message\004partial restore is not supported.\"";
+static const char quirks__t6[] =
+    "measure\004Select all disks.";
+static const char quirks__t7[] =
+    "description\004The disk is 100% full */ \?\?/ C:\\temp\nsecond line, \344\272\221\347\241\254\347\233\230 \342\200\234quoted\342\200\235.";
+static const char quirks__t8[] =
+    "message\004disk 100% full";
+static const char quirks__t9[] =
+    "measure\004Free space.\tThen retry.";
+
 static const struct errcat_text quirks__texts[] = {
-    /* 0 */ { "module\004Main \"quoted\" \\ module",
-        "Main \"quoted\" \\ module", 0, 0 },
-    /* 1 */ { "description\004The region is not supported.",
-        "The region is not supported.", 0, 0 },
-    /* 2 */ { "message\004The destination region %(destination_region) is not supported.",
-        "The destination region %(destination_region) is not supported.", 2, 1 },
-    /* 3 */ { "measure\004Check the region.",
-        "Check the region.", 0, 0 },
-    /* 4 */ { "description\004Partial restore is not supported.",
-        "Partial restore is not supported.", 0, 0 },
-    /* 5 */ { "message\004partial restore is not supported.\"",
-        "partial restore is not supported.\"", 0, 0 },
-    /* 6 */ { "measure\004Select all disks.",
-        "Select all disks.", 0, 0 },
-    /* 7 */ { "description\004The disk is 100% full */ \?\?/ C:\\temp\nsecond line, \344\272\221\347\241\254\347\233\230 \342\200\234quoted\342\200\235.",
-        "The disk is 100% full */ \?\?/ C:\\temp\nsecond line, \344\272\221\347\241\254\347\233\230 \342\200\234quoted\342\200\235.", 0, 0 },
-    /* 8 */ { "message\004disk 100% full",
-        "disk 100% full", 0, 0 },
-    /* 9 */ { "measure\004Free space.\tThen retry.",
-        "Free space.\tThen retry.", 0, 0 }
+    { quirks__t0, quirks__t0 + 7, 0, 0 },
+    { quirks__t1, quirks__t1 + 12, 0, 0 },
+    { quirks__t2, quirks__t2 + 8, 2, 1 },
+    { quirks__t3, quirks__t3 + 8, 0, 0 },
+    { quirks__t4, quirks__t4 + 12, 0, 0 },
+    { quirks__t5, quirks__t5 + 8, 0, 0 },
+    { quirks__t6, quirks__t6 + 8, 0, 0 },
+    { quirks__t7, quirks__t7 + 12, 0, 0 },
+    { quirks__t8, quirks__t8 + 8, 0, 0 },
+    { quirks__t9, quirks__t9 + 8, 0, 0 }
 };
 
 static const struct errcat_module quirks__modules[] = {

@@ -3,27 +3,38 @@
 #include "errcat_catalog.h"
 #include "stable.h"
 
+static const char stable__t0[] =
+    "module\004Main";
+static const char stable__t1[] =
+    "description\004Three.";
+static const char stable__t2[] =
+    "message\004three";
+static const char stable__t3[] =
+    "measure\004Fix three.";
+static const char stable__t4[] =
+    "description\004Five.";
+static const char stable__t5[] =
+    "message\004five";
+static const char stable__t6[] =
+    "measure\004Fix five.";
+static const char stable__t7[] =
+    "description\004One.";
+static const char stable__t8[] =
+    "message\004one";
+static const char stable__t9[] =
+    "measure\004Fix one.";
+
 static const struct errcat_text stable__texts[] = {
-    /* 0 */ { "module\004Main",
-        "Main", 0, 0 },
-    /* 1 */ { "description\004Three.",
-        "Three.", 0, 0 },
-    /* 2 */ { "message\004three",
-        "three", 0, 0 },
-    /* 3 */ { "measure\004Fix three.",
-        "Fix three.", 0, 0 },
-    /* 4 */ { "description\004Five.",
-        "Five.", 0, 0 },
-    /* 5 */ { "message\004five",
-        "five", 0, 0 },
-    /* 6 */ { "measure\004Fix five.",
-        "Fix five.", 0, 0 },
-    /* 7 */ { "description\004One.",
-        "One.", 0, 0 },
-    /* 8 */ { "message\004one",
-        "one", 0, 0 },
-    /* 9 */ { "measure\004Fix one.",
-        "Fix one.", 0, 0 }
+    { stable__t0, stable__t0 + 7, 0, 0 },
+    { stable__t1, stable__t1 + 12, 0, 0 },
+    { stable__t2, stable__t2 + 8, 0, 0 },
+    { stable__t3, stable__t3 + 8, 0, 0 },
+    { stable__t4, stable__t4 + 12, 0, 0 },
+    { stable__t5, stable__t5 + 8, 0, 0 },
+    { stable__t6, stable__t6 + 8, 0, 0 },
+    { stable__t7, stable__t7 + 12, 0, 0 },
+    { stable__t8, stable__t8 + 8, 0, 0 },
+    { stable__t9, stable__t9 + 8, 0, 0 }
 };
 
 static const struct errcat_module stable__modules[] = {

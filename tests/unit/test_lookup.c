@@ -213,11 +213,45 @@ test_lookup_shipped_catalog(void **state)
                                                 CSBS_MIXED_VOLUME_TYPES)));
 }
 
+/* errcat_describe's one-load path gives what the general path gives, for
+   every entry in every shipped language, and falls back the same way. */
+static void
+test_lookup_describe_fast_path_agrees(void **state)
+{
+    static const char *const langs[] = { "de", "zh_CN", "en" };
+    const struct errcat_catalog *cat = &csbs_catalog;
+    const struct errcat_locale *loc;
+    size_t i, l;
+
+    (void)state;
+    assert_int_equal(errcat_bind(cat, ERRCAT_BUILD_LOCALEDIR), 0);
+    for (l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        assert_int_equal(errcat_locale_get(cat, langs[l], &loc), 0);
+        assert_string_equal(errcat_locale_name(loc), langs[l]);
+        for (i = 0; i < errcat_entry_count(cat); i++) {
+            const struct errcat_entry *e = errcat_entry_at(cat, i);
+
+            assert_ptr_equal(errcat_describe(cat, loc, errcat_entry_value(e)),
+                             errcat_description(cat, loc, e));
+        }
+        assert_string_equal(errcat_describe(cat, loc, cat->base),
+                            errcat_description(cat, loc, NULL));
+        assert_string_equal(errcat_describe(cat, loc, cat->base + 1000000),
+                            errcat_description(cat, loc, NULL));
+        assert_string_equal(errcat_describe(cat, loc, -1),
+                            errcat_description(cat, loc, NULL));
+        assert_string_equal(errcat_describe(cat, loc, 2 << 20 | 1),
+                            errcat_description(cat, loc, NULL));
+    }
+    errcat_catalog_release(cat);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lookup_fixture_tables_consistent),
+        cmocka_unit_test(test_lookup_describe_fast_path_agrees),
         cmocka_unit_test(test_lookup_finds_by_value),
         cmocka_unit_test(test_lookup_finds_every_entry_of_a_code),
         cmocka_unit_test(test_lookup_unknown_reads_as_fallback),
