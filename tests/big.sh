@@ -71,9 +71,9 @@ rm -f big200.xml
 echo "writing a catalog of $BIG_ENTRIES entries"
 catalog big100.xml "$BIG_ENTRIES" 20
 ls -l big100.xml
-run "$BIG_ENTRIES entries checked" 300 4194304 0 "$gen" check big100.xml
+run "$BIG_ENTRIES entries checked" 120 1572864 0 "$gen" check big100.xml
 [ ! -s err.txt ] || { echo "FAIL: diagnostics:"; head err.txt; fail=1; }
-run "$BIG_ENTRIES entries generated" 600 4194304 0 "$gen" generate -o out \
+run "$BIG_ENTRIES entries generated" 240 1572864 0 "$gen" generate -o out \
     big100.xml
 ls -l out 2>/dev/null
 cd .. && rm -rf "$dir"

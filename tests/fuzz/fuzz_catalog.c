@@ -1,12 +1,13 @@
 /*
  * fuzz_catalog.c - libFuzzer target over errcat-gen's whole pipeline in
- * memory: load_catalog_memory (UTF-8/NUL/DTD precheck, libxml2 reader,
- * RELAX NG), model_index, validate_catalog, numbering against an empty
- * record, and every emitter into a buffer.
+ * memory: load_catalog_memory (UTF-8, NUL and DTD checks, libxml2 SAX2,
+ * the XML Schema), model_index, validate_catalog, numbering against an
+ * empty record, and every emitter into a buffer.
  *
- * Besides the sanitizers it checks two properties of the emitted text:
- * every C string literal decodes back to its source bytes (no trigraph
- * survives), and no C comment the header opens is closed early.
+ * Besides the sanitizers it checks properties of the emitted text: every
+ * C string literal decodes back to its source bytes (no trigraph
+ * survives), no C comment the header opens is closed or nested early, and
+ * every .pot line is a comment, a keyword line or a string line.
  */
 #include <stdint.h>
 #include <stdio.h>
