@@ -202,7 +202,7 @@ demo: all
 	$(Q)sh tests/demo.sh $(B)/errcat
 
 # Benchmarks against dgettext, com_err, xgettext and compile_et; never
-# part of check. Writes $(B)/bench.json (bench/PERFORMANCE.md).
+# part of check. Writes $(B)/bench.json; the README's Performance section.
 bench: all
 	$(Q)B=$(B) CC="$(CC)" sh bench/run.sh
 
