@@ -202,8 +202,11 @@ struct errcat_locale {
     const struct errcat_catalog *cat;       /* NULL: English, any catalog */
     const struct errcat_locale *target;     /* alias: the locale used */
     const char **texts;         /* loaded: text index -> text; NULL: English */
-    const char **desc;          /* loaded: serial -> description, or NULL:
+    const char **desc;          /* loaded: serial -> description (the
+                                   fallback for retired serials), for
                                    errcat_describe's one-load path */
+    unsigned desc_base;         /* the catalog's base, and how many */
+    unsigned desc_n;            /* serials desc holds; 0 without desc */
     void *mo_data;              /* loaded: the .mo image texts point into */
     enum errcat__node_kind kind;
     char name[ERRCAT_LOCALE_NAME_MAX + 1];

@@ -19,7 +19,7 @@
 #define LOCALEDIR_MAX 4000
 
 const struct errcat_locale errcat__english = {
-    NULL, NULL, NULL, NULL, NULL, NULL, ERRCAT__NODE_LOADED, "en"
+    NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, ERRCAT__NODE_LOADED, "en"
 };
 
 static int
@@ -62,15 +62,19 @@ used(const struct errcat_locale *l)
 static void
 push(const struct errcat_catalog *cat, struct errcat_locale *l)
 {
+    const char *unknown = errcat_text(cat, NULL, NULL, ERRCAT_DESCRIPTION);
     unsigned s, i;
 
     if (l->texts && !l->desc
         && (l->desc = errcat__calloc(cat->n_serials + 1,
-                                     sizeof *l->desc)) != NULL)
+                                     sizeof *l->desc)) != NULL) {
         for (s = 0; s < cat->n_serials; s++)
-            if ((i = cat->by_serial[s]) != 0 && i <= cat->n_entries
-                && cat->entries[i - 1].description < cat->n_texts)
-                l->desc[s] = l->texts[cat->entries[i - 1].description];
+            l->desc[s] = (i = cat->by_serial[s]) != 0 && i <= cat->n_entries
+                && cat->entries[i - 1].description < cat->n_texts
+                ? l->texts[cat->entries[i - 1].description] : unknown;
+        l->desc_base = (unsigned)cat->base;
+        l->desc_n = cat->n_serials;
+    }
     l->next = head(cat);
     ERRCAT__STORE(cat->cache->locales, (void *)l);
 }

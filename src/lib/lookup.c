@@ -399,10 +399,11 @@ errcat_describe(const struct errcat_catalog *cat,
     unsigned serial;
 
     /* the hot path: a loaded locale of cat knows its descriptions by
-       serial; a value of another catalog wraps to a serial out of range */
-    if (cat && loc && loc->cat == cat && loc->desc) {
-        serial = (unsigned)value - (unsigned)cat->base;
-        if (serial < cat->n_serials && loc->desc[serial])
+       serial, in one cache line of the handle; a value of another
+       catalog wraps to a serial out of range */
+    if (loc && loc->cat == cat && cat) {
+        serial = (unsigned)value - loc->desc_base;
+        if (serial < loc->desc_n)
             return loc->desc[serial];
     }
     e = find(cat, value);
