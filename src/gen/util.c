@@ -72,20 +72,16 @@ xgrow(void *p, size_t *cap, size_t n, size_t size)
     return xrealloc(p, *cap * size);
 }
 
+/* Makes room for len more bytes and a NUL. */
 void
-buf_add(struct buf *b, const void *data, size_t len)
+buf_grow(struct buf *b, size_t len)
 {
-    if (b->len + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
+    size_t cap = b->cap ? b->cap : 256;
 
-        while (cap < b->len + len + 1)
-            cap *= 2;
-        b->data = xrealloc(b->data, cap);
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, data, len);
-    b->len += len;
-    b->data[b->len] = '\0';
+    while (cap < b->len + len + 1)
+        cap *= 2;
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
@@ -24,7 +25,18 @@ struct buf {
     size_t cap;
 };
 
-void buf_add(struct buf *b, const void *data, size_t len);
+void buf_grow(struct buf *b, size_t len);
+
+/* Appends len bytes; inline, since emitters append millions of pieces. */
+static inline void
+buf_add(struct buf *b, const void *data, size_t len)
+{
+    if (b->len + len + 1 > b->cap)
+        buf_grow(b, len);
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
 void buf_puts(struct buf *b, const char *s);
 /* A decimal number; emitters write millions, printf would be most of it. */
 void buf_putl(struct buf *b, long n);
@@ -42,6 +54,7 @@ buf_putc(struct buf *b, int c)
         buf_add(b, &ch, 1);
     }
 }
+
 void buf_printf(struct buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
