@@ -12,7 +12,6 @@
 
 #include "emit.h"
 #include "placeholder.h"
-#include "validate.h"
 
 static const char *const flag_name[] = {
     NULL, "c-format", "python-format", "python-brace-format"
@@ -182,16 +181,16 @@ note_once(struct buf *out, size_t block, const char *line)
 }
 
 static void
-placeholder_notes(struct buf *out, size_t block, const struct model_entry *e)
+placeholder_notes(struct buf *out, size_t block,
+                  const struct model_catalog *cat, const struct model_entry *e)
 {
     const char *msg = e->text[FIELD_MESSAGE];
     struct errcat__ph t;
-    struct placeholders ph;
+    struct placeholders ph = cat->texts[e->text_index[FIELD_MESSAGE]].ph;
     struct buf line = { NULL, 0, 0 };
     size_t pos = 0, n = strlen(msg), arg = 0, i;
     enum errcat__ph_mode mode;
 
-    validate_scan(msg, &ph);
     mode = errcat__ph_mode_of((enum errcat_format)(ph.mixed ? 0 : ph.style));
     while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END) {
         const char *what = NULL;
@@ -269,7 +268,7 @@ use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
             continue;
         e = &cat->entries[t->uses[i].owner];
         if (t->field == FIELD_MESSAGE)
-            placeholder_notes(out, block, e);
+            placeholder_notes(out, block, cat, e);
         if (e->note) {
             line.len = 0;
             buf_printf(&line, "#. Note: %s", e->note);
@@ -318,7 +317,7 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
     header(out, cat, opt->date);
     for (i = 0; i < cat->n_texts; i++) {
         const struct model_text *t = &cat->texts[i];
-        struct placeholders ph;
+        const struct placeholders *ph = &t->ph;
         size_t block;
 
         buf_putc(out, '\n');
@@ -327,10 +326,9 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
         use_notes(out, block, cat, t);
         references(out, cat, t);
         if (t->field == FIELD_MESSAGE) {
-            validate_scan(t->msgid, &ph);
-            if (ph.style && !ph.bare && !ph.stray_percent && !ph.mixed) {
+            if (ph->style && !ph->bare && !ph->stray_percent && !ph->mixed) {
                 buf_puts(out, "#, ");
-                buf_puts(out, flag_name[ph.style]);
+                buf_puts(out, flag_name[ph->style]);
                 buf_putc(out, '\n');
             }
         }

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "emit.h"
-#include "validate.h"
 
 static void
 emit_numbers(struct buf *out, const char *decl, const unsigned *v, size_t n)
@@ -27,19 +26,13 @@ emit_numbers(struct buf *out, const char *decl, const unsigned *v, size_t n)
 /* The format and argument count the runtime gets for a text: none for
    a message whose '%' starts no placeholder, since it is not formatted. */
 static void
-text_format(const char *msgid, enum model_field field, int *format,
-            unsigned *nargs)
+text_format(const struct model_text *t, int *format, unsigned *nargs)
 {
-    struct placeholders ph;
-
     *format = 0;
     *nargs = 0;
-    if (field != FIELD_MESSAGE)
-        return;
-    validate_scan(msgid, &ph);
-    if (!ph.stray_percent) {
-        *format = ph.style;
-        *nargs = ph.nargs;
+    if (t->field == FIELD_MESSAGE && !t->ph.stray_percent) {
+        *format = t->ph.style;
+        *nargs = t->ph.nargs;
     }
 }
 
@@ -74,7 +67,7 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
         unsigned nargs;
         int format;
 
-        text_format(t->msgid, t->field, &format, &nargs);
+        text_format(t, &format, &nargs);
         buf_puts(out, "    { ");
         buf_puts(out, p);
         buf_puts(out, "__t");

@@ -7,6 +7,7 @@
 
 #include "errcat_catalog.h"
 #include "model.h"
+#include "placeholder.h"
 #include "util.h"
 
 const char *const model_field_name[FIELD_COUNT] = {
@@ -131,6 +132,64 @@ pow2_at_least(size_t n)
     return p;
 }
 
+/* Counts arguments, bare names and stray characters as the runtime will
+   read the text: in the mode of its style, where "{{" and "}}" are
+   escapes of a brace text and '%' is literal there, and braces are
+   literal in a percent text. */
+static void
+rescan(const char *text, struct placeholders *ph)
+{
+    struct errcat__ph t;
+    size_t pos = 0, n = strlen(text);
+    enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
+
+    ph->nargs = 0;
+    ph->bare = ph->stray_percent = 0;
+    while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
+        if (t.kind == ERRCAT__PH_NAMED_BARE)
+            ph->bare = 1;
+        else if (t.kind == ERRCAT__PH_BAD)
+            ph->stray_percent = 1;
+        if (errcat__ph_is_arg(t.kind))
+            ph->nargs++;
+    }
+}
+
+void
+model_scan(const char *text, struct placeholders *ph)
+{
+    struct errcat__ph t;
+    size_t pos = 0, n = strlen(text);
+    int percent = 0, brace = 0, positional = 0, numbered = 0, named = 0;
+
+    memset(ph, 0, sizeof *ph);
+    while (errcat__ph_next(text, n, &pos, ERRCAT__PH_MODE_ANY, &t)
+           != ERRCAT__PH_END) {
+        switch (t.kind) {
+        case ERRCAT__PH_POSITIONAL: positional = percent = 1; break;
+        case ERRCAT__PH_NUMBERED: numbered = percent = 1; break;
+        case ERRCAT__PH_NAMED_BARE: ph->bare = 1; /* fall through */
+        case ERRCAT__PH_NAMED: named = percent = 1; break;
+        case ERRCAT__PH_BRACE: brace = 1; break;
+        case ERRCAT__PH_BAD: ph->stray_percent = 1; break;
+        default: break;
+        }
+        if (errcat__ph_is_arg(t.kind))
+            ph->nargs++;
+    }
+    ph->mixed = (percent && brace) || positional + numbered + named > 1;
+    if (brace)
+        ph->style = ERRCAT_FORMAT_BRACE;
+    else if (named)
+        ph->style = ERRCAT_FORMAT_PYTHON;
+    else if (positional || numbered)
+        ph->style = ERRCAT_FORMAT_PRINTF;
+    else
+        ph->style = ERRCAT_FORMAT_NONE;
+    if (ph->style != ERRCAT_FORMAT_NONE && !ph->mixed)
+        rescan(text, ph);
+}
+
 /* Open-addressed set of texts keyed by (field, msgid). */
 struct text_set {
     size_t *slot;                   /* text index + 1; 0 empty */
@@ -161,6 +220,8 @@ add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
     memset(t, 0, sizeof *t);
     t->field = field;
     t->msgid = msgid;
+    if (field == FIELD_MESSAGE)
+        model_scan(msgid, &t->ph);
     set->slot[i] = ++cat->n_texts;
 found:
     t->uses = xgrow(t->uses, &t->cap_uses, t->n_uses, sizeof *t->uses);

@@ -62,10 +62,20 @@ struct model_use {
     size_t owner;                   /* entry or module index */
 };
 
+/* What the placeholders of a message say about its format. */
+struct placeholders {
+    int style;                      /* enum errcat_format */
+    unsigned nargs;
+    int bare;                       /* a %(name) without conversion */
+    int stray_percent;              /* a % that starts no placeholder */
+    int mixed;                      /* styles mixed: an error */
+};
+
 /* One message of the .pot: a (field, msgid) pair and where it is used. */
 struct model_text {
     enum model_field field;
     const char *msgid;              /* borrowed from its first user */
+    struct placeholders ph;         /* a message's; zero for other fields */
     struct model_use *uses;
     size_t n_uses;
     size_t cap_uses;
@@ -122,6 +132,10 @@ int model_find_module(const struct model_catalog *cat, const char *id);
  * validator to report.
  */
 void model_index(struct model_catalog *cat);
+
+/* What the placeholders of text say; model_index does it for each
+   message text, once. */
+void model_scan(const char *text, struct placeholders *ph);
 
 /* The C enum constant of an entry: PREFIX_ID upper-cased, '-' as '_'. */
 char *model_constant(const struct model_catalog *cat,

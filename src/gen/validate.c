@@ -62,64 +62,6 @@ validate_text_loc(const struct loc *start, const char *text, size_t off)
 }
 
 
-/* Counts arguments, bare names and stray characters as the runtime will
-   read the text: in the mode of its style, where "{{" and "}}" are
-   escapes of a brace text and '%' is literal there, and braces are
-   literal in a percent text. */
-static void
-rescan(const char *text, struct placeholders *ph)
-{
-    struct errcat__ph t;
-    size_t pos = 0, n = strlen(text);
-    enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
-
-    ph->nargs = 0;
-    ph->bare = ph->stray_percent = 0;
-    while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
-        if (t.kind == ERRCAT__PH_NAMED_BARE)
-            ph->bare = 1;
-        else if (t.kind == ERRCAT__PH_BAD)
-            ph->stray_percent = 1;
-        if (errcat__ph_is_arg(t.kind))
-            ph->nargs++;
-    }
-}
-
-void
-validate_scan(const char *text, struct placeholders *ph)
-{
-    struct errcat__ph t;
-    size_t pos = 0, n = strlen(text);
-    int percent = 0, brace = 0, positional = 0, numbered = 0, named = 0;
-
-    memset(ph, 0, sizeof *ph);
-    while (errcat__ph_next(text, n, &pos, ERRCAT__PH_MODE_ANY, &t)
-           != ERRCAT__PH_END) {
-        switch (t.kind) {
-        case ERRCAT__PH_POSITIONAL: positional = percent = 1; break;
-        case ERRCAT__PH_NUMBERED: numbered = percent = 1; break;
-        case ERRCAT__PH_NAMED_BARE: ph->bare = 1; /* fall through */
-        case ERRCAT__PH_NAMED: named = percent = 1; break;
-        case ERRCAT__PH_BRACE: brace = 1; break;
-        case ERRCAT__PH_BAD: ph->stray_percent = 1; break;
-        default: break;
-        }
-        if (errcat__ph_is_arg(t.kind))
-            ph->nargs++;
-    }
-    ph->mixed = (percent && brace) || positional + numbered + named > 1;
-    if (brace)
-        ph->style = ERRCAT_FORMAT_BRACE;
-    else if (named)
-        ph->style = ERRCAT_FORMAT_PYTHON;
-    else if (positional || numbered)
-        ph->style = ERRCAT_FORMAT_PRINTF;
-    else
-        ph->style = ERRCAT_FORMAT_NONE;
-    if (ph->style != ERRCAT_FORMAT_NONE && !ph->mixed)
-        rescan(text, ph);
-}
-
 /* Open-addressed string set giving the index of the first holder. */
 struct seen {
     const char **key;
@@ -433,7 +375,7 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
                       "<module id=...>");
         errors++;
     }
-    validate_scan(e->text[FIELD_MESSAGE], &ph);
+    ph = cat->texts[e->text_index[FIELD_MESSAGE]].ph;
     for (f = 0; f < ENTRY_TEXTS; f++) {
         if (empty_text(&e->text_loc[f], model_field_name[f], e->text[f])) {
             errors++;

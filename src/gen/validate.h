@@ -12,18 +12,6 @@
 #define VALIDATE_MAX_CODE 64
 #define VALIDATE_MAX_TEXT 65536
 
-/* What the placeholders of a message say about its format. */
-struct placeholders {
-    int style;                      /* enum errcat_format */
-    unsigned nargs;
-    int bare;                       /* a %(name) without conversion */
-    int stray_percent;              /* a % that starts no placeholder */
-    int mixed;                      /* styles mixed: an error */
-};
-
-/* Scans a message's placeholders; no reporting. */
-void validate_scan(const char *text, struct placeholders *ph);
-
 /* Checks one catalog; returns the number of errors reported. */
 unsigned validate_catalog(const struct model_catalog *cat);
 
