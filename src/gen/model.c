@@ -105,17 +105,6 @@ model_add_arg(struct model_entry *e)
     return a;
 }
 
-int
-model_find_module(const struct model_catalog *cat, const char *id)
-{
-    size_t i;
-
-    for (i = 0; i < cat->n_modules; i++)
-        if (strcmp(cat->modules[i].id, id) == 0)
-            return (int)i;
-    return -1;
-}
-
 unsigned
 model_hash(const char *s)
 {
@@ -279,8 +268,8 @@ index_codes(struct model_catalog *cat)
 }
 
 /* Resolves every entry's module through a hash of the module ids (the
-   first module of an id wins, as in model_find_module): linear, where a
-   search per entry would be quadratic in a hostile catalog. */
+   first module of an id wins): linear, where a search per entry would
+   be quadratic in a hostile catalog. */
 static void
 index_modules(struct model_catalog *cat)
 {

@@ -121,9 +121,6 @@ struct model_module *model_add_module(struct model_catalog *cat);
 struct model_entry *model_add_entry(struct model_catalog *cat);
 struct model_arg *model_add_arg(struct model_entry *e);
 
-/* Index of the module with this id, or -1. */
-int model_find_module(const struct model_catalog *cat, const char *id);
-
 /*
  * Resolves module references, collects the unique texts in .pot order
  * (module names, then each entry's description, message and measure),
