@@ -295,7 +295,7 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
 	  [ $$t != mo ] || set -- "$$@" $(B)/locale/*/LC_MESSAGES; \
 	  echo "  FUZZ    $$t, $(FUZZ_SECONDS) s"; \
 	  if $(FUZZ_B)/fuzz_$$t "$$@" > $(FUZZ_B)/$$t.log 2>&1; then \
-	    grep -h '^#[0-9].*DONE\|number_of_executed_units' $(FUZZ_B)/$$t.log \
+	    grep -ah '^#[0-9].*DONE\|number_of_executed_units' $(FUZZ_B)/$$t.log \
 	      | sed 's/^/          /'; \
 	  else \
 	    tail -n 60 $(FUZZ_B)/$$t.log; \
