@@ -14,18 +14,6 @@ is_ows(int c)
     return c == ' ' || c == '\t';
 }
 
-static int
-is_alpha(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* Nonzero for "*" or 1*8ALPHA *("-" 1*8alphanum). */
 static int
 tag_ok(const char *s, size_t n)
@@ -41,7 +29,7 @@ tag_ok(const char *s, size_t n)
             if (run == 0)
                 return 0;
             run = 0;
-        } else if (is_alpha(c) || (is_digit(c) && i > run)) {
+        } else if (errcat__is_alpha(c) || (errcat__is_digit(c) && i > run)) {
             /* digits only after the first subtag: i > run there */
             if (++run > 8)
                 return 0;
@@ -67,7 +55,7 @@ qvalue(const char *s, size_t n)
     if (s[1] != '.' || n > 5)
         return -1;
     for (i = 2; i < n; i++, scale /= 10) {
-        if (!is_digit((unsigned char)s[i]))
+        if (!errcat__is_digit((unsigned char)s[i]))
             return -1;
         q += (s[i] - '0') * scale;
     }

@@ -15,6 +15,27 @@
 #define ERRCAT__LOAD(p) __atomic_load_n(&(p), __ATOMIC_ACQUIRE)
 #define ERRCAT__STORE(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
 
+/* ---- ASCII classes: locale names and headers are ASCII whatever the
+   process locale says, so <ctype.h> is not the test ------------------- */
+
+static inline int
+errcat__is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int
+errcat__is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int
+errcat__is_alnum(int c)
+{
+    return errcat__is_alpha(c) || errcat__is_digit(c);
+}
+
 /* ---- alloc.c: the one allocation hook of the runtime -------------------- */
 
 /*

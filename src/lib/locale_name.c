@@ -8,24 +8,6 @@
 #include "errcat_int.h"
 
 static int
-is_alpha(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int
-is_alnum(int c)
-{
-    return is_alpha(c) || is_digit(c);
-}
-
-static int
 to_lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
@@ -49,7 +31,7 @@ errcat__locale_name_safe(const char *name)
 
         if (i >= ERRCAT_LOCALE_NAME_MAX)
             return 0;
-        if (!is_alpha(c) && !is_digit(c) && c != '_' && c != '-'
+        if (!errcat__is_alpha(c) && !errcat__is_digit(c) && c != '_' && c != '-'
             && c != '.' && c != '@')
             return 0;
         if (c == '.' && name[i + 1] == '.')
@@ -68,7 +50,7 @@ word(const char *s, size_t n, char *out)
     if (n == 0 || n > ERRCAT_LOCALE_NAME_MAX)
         return 0;
     for (i = 0; i < n; i++)
-        if (!is_alpha((unsigned char)s[i]) && !is_digit((unsigned char)s[i])
+        if (!errcat__is_alpha((unsigned char)s[i]) && !errcat__is_digit((unsigned char)s[i])
             && s[i] != '_' && s[i] != '-')
             return 0;
     memcpy(out, s, n);
@@ -103,7 +85,7 @@ parse_base(const char *base, size_t n, struct errcat__lname *ln)
         if (len == 0)
             return ERRCAT_EINVAL;
         if (first) {
-            if (len < 2 || len > 8 || !all(base + i, len, is_alpha))
+            if (len < 2 || len > 8 || !all(base + i, len, errcat__is_alpha))
                 return ERRCAT_EINVAL;
             for (k = 0; k < len; k++)
                 ln->lang[k] = (char)to_lower((unsigned char)base[i + k]);
@@ -111,18 +93,18 @@ parse_base(const char *base, size_t n, struct errcat__lname *ln)
             first = 0;
         } else if (len == 1) {
             break;              /* extension or private use: ignored */
-        } else if (len == 4 && all(base + i, 4, is_alpha) && !ln->terr[0]
+        } else if (len == 4 && all(base + i, 4, errcat__is_alpha) && !ln->terr[0]
                    && !script[0]) {
             for (k = 0; k < 4; k++)
                 script[k] = (char)to_lower((unsigned char)base[i + k]);
             script[4] = '\0';
-        } else if (((len == 2 && all(base + i, 2, is_alpha))
-                    || (len == 3 && all(base + i, 3, is_digit)))
+        } else if (((len == 2 && all(base + i, 2, errcat__is_alpha))
+                    || (len == 3 && all(base + i, 3, errcat__is_digit)))
                    && !ln->terr[0]) {
             for (k = 0; k < len; k++)
                 ln->terr[k] = (char)to_upper((unsigned char)base[i + k]);
             ln->terr[len] = '\0';
-        } else if (len > 8 || !all(base + i, len, is_alnum)) {
+        } else if (len > 8 || !all(base + i, len, errcat__is_alnum)) {
             return ERRCAT_EINVAL;
         }                       /* else a variant: dropped */
         i = j + 1;
