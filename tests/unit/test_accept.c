@@ -20,20 +20,6 @@
 static const struct errcat_catalog *const cat = &fixture_catalog;
 static const char *dir;
 
-static int
-setup(void **state)
-{
-    (void)state;
-    return errcat_bind(cat, dir);
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    errcat_catalog_release(cat);
-    return 0;
-}
 
 static struct errcat__accept_item items[ERRCAT__ACCEPT_MAX];
 
@@ -200,13 +186,13 @@ main(void)
         cmocka_unit_test(test_accept_skips_malformed_items),
         cmocka_unit_test(test_accept_keeps_best_items_of_huge_headers),
         cmocka_unit_test_setup_teardown(test_accept_negotiates_translations_present,
-                                        setup, teardown),
+                                        fx_bind, fx_release),
         cmocka_unit_test_setup_teardown(test_accept_honours_not_acceptable,
-                                        setup, teardown),
+                                        fx_bind, fx_release),
         cmocka_unit_test_setup_teardown(test_accept_falls_back_to_english,
-                                        setup, teardown),
+                                        fx_bind, fx_release),
         cmocka_unit_test_setup_teardown(test_accept_bounds_hostile_headers,
-                                        setup, teardown),
+                                        fx_bind, fx_release),
     };
     int rc;
 

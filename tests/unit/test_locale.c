@@ -23,20 +23,6 @@
 static const struct errcat_catalog *const cat = &fixture_catalog;
 static const char *dir;
 
-static int
-setup(void **state)
-{
-    (void)state;
-    return errcat_bind(cat, dir);
-}
-
-static int
-teardown(void **state)
-{
-    (void)state;
-    errcat_catalog_release(cat);
-    return 0;
-}
 
 static const struct errcat_locale *
 get(const char *name)
@@ -633,7 +619,7 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, fx_bind, fx_release)
         T(test_locale_resolves_the_fallback_chain),
         T(test_locale_translates_every_field),
         T(test_locale_inherits_missing_texts_along_the_chain),
