@@ -146,6 +146,14 @@ args_json(const struct shown *s)
     return a;
 }
 
+/* Sets key to the string v, unless v is "": liberrcat's absent field,
+ * whose key is left out. Nonzero on failure. */
+static int
+set_present(json_t *o, const char *key, const char *v)
+{
+    return *v && json_object_set_new(o, key, json_string(v)) != 0;
+}
+
 /* The --json object of an entry, or NULL (out of memory, bad UTF-8). */
 static json_t *
 entry_json(const struct shown *s)
@@ -155,18 +163,18 @@ entry_json(const struct shown *s)
     int bad = o == NULL || msg == NULL;
     const struct errcat_entry *e = s->entry;
 
-    bad = bad || json_object_set_new(o, "code",
-                                     json_string(errcat_entry_code(e)));
+    bad = bad || set_present(o, "code", errcat_entry_code(e));
     bad = bad || json_object_set_new(o, "id", json_string(errcat_entry_id(e)));
-    bad = bad || json_object_set_new(o, "module", json_string(
-                                  errcat_module_name(s->cat, s->loc, e)));
-    bad = bad || json_object_set_new(o, "http_status",
-                                     json_integer(errcat_entry_http_status(e)));
-    bad = bad || json_object_set_new(o, "description", json_string(
-                                  errcat_description(s->cat, s->loc, e)));
-    bad = bad || json_object_set_new(o, "message", json_string(msg));
-    bad = bad || json_object_set_new(o, "measure", json_string(
-                                  errcat_measure(s->cat, s->loc, e)));
+    bad = bad || set_present(o, "module",
+                             errcat_module_name(s->cat, s->loc, e));
+    bad = bad || (errcat_entry_http_status(e) != 0
+                  && json_object_set_new(o, "http_status", json_integer(
+                                             errcat_entry_http_status(e))));
+    bad = bad || set_present(o, "description",
+                             errcat_description(s->cat, s->loc, e));
+    bad = bad || set_present(o, "message", msg);
+    bad = bad || set_present(o, "measure",
+                             errcat_measure(s->cat, s->loc, e));
     bad = bad || json_object_set_new(o, "unused",
                                      json_boolean(errcat_entry_unused(e)));
     bad = bad || json_object_set_new(o, "locale", json_string(
@@ -198,6 +206,32 @@ print_json(const struct shown *s, const char *sep)
     return CLI_FOUND;
 }
 
+/*
+ * The first line of an entry: "CODE (HTTP 400, Module): description",
+ * with what the entry has of each; the id stands in for an absent code,
+ * the message for an absent description (a "" is an absent field).
+ */
+static void
+print_heading(const struct shown *s, const char *sep)
+{
+    const struct errcat_entry *e = s->entry;
+    const char *code = errcat_entry_code(e);
+    const char *module = errcat_module_name(s->cat, s->loc, e);
+    const char *text = errcat_description(s->cat, s->loc, e);
+    unsigned status = errcat_entry_http_status(e);
+
+    printf("%s%s", sep, *code ? code : errcat_entry_id(e));
+    if (status && *module)
+        printf(" (HTTP %u, %s)", status, module);
+    else if (status)
+        printf(" (HTTP %u)", status);
+    else if (*module)
+        printf(" (%s)", module);
+    if (!*text)
+        text = errcat_message_template(s->cat, s->loc, e);
+    printf(": %s\n", text);
+}
+
 static int
 print_text(const struct shown *s, const char *sep)
 {
@@ -214,11 +248,11 @@ print_text(const struct shown *s, const char *sep)
         json_decref(a);
     }
     constant(s->cat, e, name, sizeof name);
-    printf("%s%s (HTTP %u, %s): %s\n", sep, errcat_entry_code(e),
-           errcat_entry_http_status(e), errcat_module_name(s->cat, s->loc, e),
-           errcat_description(s->cat, s->loc, e));
-    printf("  message: %s\n", msg);
-    printf("  measure: %s\n", errcat_measure(s->cat, s->loc, e));
+    print_heading(s, sep);
+    if (*msg)
+        printf("  message: %s\n", msg);
+    if (*errcat_measure(s->cat, s->loc, e))
+        printf("  measure: %s\n", errcat_measure(s->cat, s->loc, e));
     if (s->args)
         printf("  args:    %s\n", args ? args : "(not UTF-8)");
     printf("  id:      %s (%s = %d)\n", errcat_entry_id(e), name,

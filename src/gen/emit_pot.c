@@ -251,13 +251,25 @@ use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
             continue;
         }
         e = &cat->entries[u->owner];
+        /* what the entry has of code, status and module; the id stands
+           in for an absent code */
         buf_puts(&line, "#. ");
-        buf_puts(&line, e->code);
-        buf_puts(&line, ", HTTP ");
-        buf_putl(&line, e->http_status);
-        buf_puts(&line, ", module \"");
-        buf_puts(&line, cat->modules[e->module].name);
-        buf_puts(&line, e->unused ? "\", not used currently: " : "\": ");
+        if (e->code) {
+            buf_puts(&line, e->code);
+        } else {
+            buf_puts(&line, "entry ");
+            buf_puts(&line, e->id);
+        }
+        if (e->has_status) {
+            buf_puts(&line, ", HTTP ");
+            buf_putl(&line, e->http_status);
+        }
+        if (e->module >= 0) {
+            buf_puts(&line, ", module \"");
+            buf_puts(&line, cat->modules[e->module].name);
+            buf_putc(&line, '"');
+        }
+        buf_puts(&line, e->unused ? ", not used currently: " : ": ");
         buf_puts(&line, what[u->field]);
         note_once(out, block, line.data);
     }

@@ -477,6 +477,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         e->module_ref = attr(st, attrs, nb_attrs, "module", &v[3]);
         unused = attr(st, attrs, nb_attrs, "unused", NULL);
         e->http_status = to_int(status);
+        e->has_status = status != NULL;
         e->unused = unused && (strcmp(unused, "true") == 0
                                || strcmp(unused, "1") == 0);
         e->id_loc = attr_loc(st, v[0], &at, off);
@@ -556,11 +557,8 @@ complete(const struct model_catalog *cat)
     for (i = 0; i < cat->n_entries; i++) {
         const struct model_entry *e = &cat->entries[i];
 
-        if (!e->id || !e->code || !e->module_ref)
+        if (!e->id)
             return 0;
-        for (f = 0; f < ENTRY_TEXTS; f++)
-            if (!e->text[f])
-                return 0;
         for (f = 0; f < e->n_args; f++)
             if (!e->args[f].text)
                 return 0;

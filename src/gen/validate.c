@@ -358,26 +358,40 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
     unsigned errors = 0;
     int f;
 
-    if (strlen(e->code) > VALIDATE_MAX_CODE || !valid_code(e->code)) {
+    if (!e->text[FIELD_DESCRIPTION] && !e->text[FIELD_MESSAGE]) {
+        diag_error(&e->loc, "entry '%.*s' has neither <description> nor "
+                   "<message>: it needs at least one", VALIDATE_MAX_ID,
+                   e->id);
+        errors++;
+    }
+    if (e->code && (strlen(e->code) > VALIDATE_MAX_CODE
+                    || !valid_code(e->code))) {
         diag_error(&e->code_loc, "code '%.*s' is not PREFIX.NUMBER "
                    "(letters, digits, '_', a dot, digits)",
                    VALIDATE_MAX_CODE, e->code);
         errors++;
     }
-    if (e->http_status < 100 || e->http_status > 599) {
+    if (e->has_status && (e->http_status < 100 || e->http_status > 599)) {
         diag_error(&e->status_loc, "HTTP status must be 100 to 599");
         errors++;
     }
-    if (e->module < 0) {
+    if (e->module_ref && e->module < 0) {
         diag_error(&e->module_loc, "unknown module '%s'", e->module_ref);
         if (cat->n_modules)
             diag_note(&cat->modules[0].loc, "modules are declared with "
                       "<module id=...>");
         errors++;
     }
-    ph = cat->texts[e->text_index[FIELD_MESSAGE]].ph;
+    memset(&ph, 0, sizeof ph);
+    if (e->text[FIELD_MESSAGE])
+        ph = cat->texts[e->text_index[FIELD_MESSAGE]].ph;
     for (f = 0; f < ENTRY_TEXTS; f++) {
-        if (empty_text(&e->text_loc[f], model_field_name[f], e->text[f])) {
+        if (!e->text[f])
+            continue;
+        if (*e->text[f] == '\0') {
+            diag_error(&e->text_loc[f], "empty %s: leave the <%s> element "
+                       "out when the entry has none", model_field_name[f],
+                       model_field_name[f]);
             errors++;
             continue;
         }
@@ -388,6 +402,14 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
             continue;
         }
         check_text(e, (enum model_field)f, &ph);
+    }
+    if (!e->text[FIELD_MESSAGE]) {
+        if (e->n_args) {
+            diag_error(&e->args[0].loc, "<arg> but the entry has no "
+                       "<message>");
+            errors++;
+        }
+        return errors;
     }
     if (ph.mixed) {
         diag_error(&e->text_loc[FIELD_MESSAGE], "message mixes placeholder "

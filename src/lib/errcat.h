@@ -185,7 +185,8 @@ const struct errcat_entry *errcat_lookup_id(const char *id,
                                             const struct errcat_catalog **cat);
 
 /* Fields of an entry. NULL gives the fallback: code and id "unknown",
- * value 0, HTTP status 500, not unused. */
+ * value 0, HTTP status 500, not unused. A field absent from the catalog
+ * gives "" for the code and 0 for the HTTP status. */
 const char *errcat_entry_code(const struct errcat_entry *e);
 const char *errcat_entry_id(const struct errcat_entry *e);
 int errcat_entry_value(const struct errcat_entry *e);
@@ -204,8 +205,10 @@ enum errcat_field {
 /*
  * A text of entry e of cat in locale loc. loc NULL, or a handle of another
  * catalog, gives English. e NULL or not an entry of cat gives a fixed
- * English fallback ("Unknown error", ...). Never NULL; borrowed.
- * Thread-safe, lock-free, no allocation.
+ * English fallback ("Unknown error", ...). A text the entry does not have
+ * (no measure, no module, ...) gives "": catalog texts are never empty,
+ * so "" always means absent. Never NULL; borrowed. Thread-safe,
+ * lock-free, no allocation.
  */
 const char *errcat_text(const struct errcat_catalog *cat,
                         const struct errcat_locale *loc,
@@ -224,12 +227,13 @@ const char *errcat_message_template(const struct errcat_catalog *cat,
                                     const struct errcat_locale *loc,
                                     const struct errcat_entry *e);
 
-/* The module's id ("backup"), "unknown" for the fallback. */
+/* The module's id ("backup"), "unknown" for the fallback, "" when the
+ * entry has no module. */
 const char *errcat_module_id(const struct errcat_catalog *cat,
                              const struct errcat_entry *e);
 
 /* The description of enum value in loc, like strerror; the fallback for
- * an unknown value. */
+ * an unknown value, "" for an entry without description. */
 const char *errcat_describe(const struct errcat_catalog *cat,
                             const struct errcat_locale *loc, int value);
 
@@ -241,7 +245,8 @@ const char *errcat_describe(const struct errcat_catalog *cat,
  * translation; %% and {{ }} escapes. A missing or NULL argument leaves its
  * placeholder as written. Writes at most size-1 bytes and a NUL, cut
  * before a UTF-8 sequence that does not fit; buf may be NULL when size is
- * 0. Returns the length of the whole message, as snprintf.
+ * 0. Returns the length of the whole message, as snprintf. An entry
+ * without message formats as "".
  */
 size_t errcat_format(const struct errcat_catalog *cat,
                      const struct errcat_locale *loc,
@@ -290,7 +295,8 @@ void errcat_match_free(struct errcat_match *m);
  * Writes the API error body {"error_code":CODE,"error_msg":MESSAGE} of e
  * (English, formatted with args) as JSON into buf[0..size), NUL-terminated
  * when it fits, else buf is "" (if size > 0). Returns the length needed
- * (without the NUL), or a negative ERRCAT_* status.
+ * (without the NUL), or a negative ERRCAT_* status. A field the entry
+ * does not have (code, message) is left out of the object.
  */
 long errcat_json_body(const struct errcat_catalog *cat,
                       const struct errcat_entry *e,
@@ -300,7 +306,8 @@ long errcat_json_body(const struct errcat_catalog *cat,
 /*
  * The extended body in loc: error_code and error_msg as the API sends
  * them (English), and code, id, module, http_status, description, message
- * (formatted in loc), measure, unused, locale. Returns as errcat_json_body.
+ * (formatted in loc), measure, unused, locale. Returns as errcat_json_body;
+ * absent fields (code, module, http_status, texts) are left out.
  */
 long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_locale *loc,

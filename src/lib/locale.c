@@ -69,8 +69,10 @@ push(const struct errcat_catalog *cat, struct errcat_locale *l)
         && (l->desc = errcat__calloc(cat->n_serials + 1,
                                      sizeof *l->desc)) != NULL) {
         for (s = 0; s < cat->n_serials; s++)
-            l->desc[s] = (i = cat->by_serial[s]) != 0 && i <= cat->n_entries
-                && cat->entries[i - 1].description < cat->n_texts
+            l->desc[s] = (i = cat->by_serial[s]) == 0 || i > cat->n_entries
+                ? unknown
+                : cat->entries[i - 1].description == ERRCAT_NO_TEXT ? ""
+                : cat->entries[i - 1].description < cat->n_texts
                 ? l->texts[cat->entries[i - 1].description] : unknown;
         l->desc_base = (unsigned)cat->base;
         l->desc_n = cat->n_serials;

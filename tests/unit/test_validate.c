@@ -104,6 +104,38 @@ test_validate_code_and_status(void **state)
                                              "m", ""), NULL), 1);
 }
 
+/* Every field but id may be absent; an entry needs a description or a
+ * message; what is there is still checked. */
+static void
+test_validate_absent_fields(void **state)
+{
+    (void)state;
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\"><description>D.</description></entry>\n"
+        "  <entry id=\"b\" http-status=\"413\"><message>M %(n)s</message>"
+        "<arg name=\"n\">count</arg></entry>\n"
+        "  <entry id=\"c\" code=\"T.1\" module=\"m\">"
+        "<description>D.</description></entry>\n", NULL), 0);
+    assert_int_equal(diag_errors(), 0);
+    /* nothing to say */
+    assert_int_equal(errors_of("  <entry id=\"a\"/>\n", NULL), 1);
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\" code=\"T.1\"><measure>Retry.</measure></entry>\n",
+        NULL), 1);
+    /* empty is not absent */
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\"><description>D.</description>"
+        "<measure></measure></entry>\n", NULL), 1);
+    /* an <arg> needs a message */
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\"><description>D.</description>"
+        "<arg>what</arg></entry>\n", NULL), 1);
+    /* present fields keep their checks */
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\" http-status=\"0\" module=\"nope\">"
+        "<description>D.</description></entry>\n", NULL), 2);
+}
+
 static void
 test_validate_args_match_placeholders(void **state)
 {
@@ -194,6 +226,7 @@ main(void)
         cmocka_unit_test(test_validate_ids_colliding_as_c_names),
         cmocka_unit_test(test_validate_keywords),
         cmocka_unit_test(test_validate_code_and_status),
+        cmocka_unit_test(test_validate_absent_fields),
         cmocka_unit_test(test_validate_args_match_placeholders),
         cmocka_unit_test(test_validate_mixed_styles),
         cmocka_unit_test(test_validate_quirks_warn_but_pass),
