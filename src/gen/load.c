@@ -456,6 +456,8 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         cat->domain = attr(st, attrs, nb_attrs, "domain", NULL);
         cat->prefix = attr(st, attrs, nb_attrs, "prefix", NULL);
         cat->title = attr(st, attrs, nb_attrs, "title", NULL);
+        cat->code_pattern = attr(st, attrs, nb_attrs, "code-pattern", &v[1]);
+        cat->code_pattern_loc = attr_loc(st, v[1], &at, off);
         cat->number = to_int(num);
         cat->number_loc = attr_loc(st, v[0], &at, off);
     } else if (depth == 1 && strcmp(name, "module") == 0) {

@@ -103,9 +103,11 @@ struct model_catalog {
     char *domain;
     char *prefix;
     char *title;                    /* may be NULL */
+    char *code_pattern;             /* POSIX ERE, may be NULL */
     int number;
     struct loc loc;                 /* the <catalog> element */
     struct loc number_loc;
+    struct loc code_pattern_loc;
     struct model_module *modules;
     size_t n_modules, cap_modules;
     struct model_entry *entries;

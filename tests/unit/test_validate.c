@@ -91,9 +91,18 @@ test_validate_code_and_status(void **state)
     char a[1024];
 
     (void)state;
-    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T1", 400,
+    /* any token of [A-Za-z0-9._:-] is a code */
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x",
+                                             "PlanLimitExceeded", 400, "m",
+                                             ""), NULL), 0);
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x",
+                                             "common.0011", 400, "m",
+                                             ""), NULL), 0);
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T 1", 400,
                                              "m", ""), NULL), 1);
-    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T.1x", 400,
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T/1", 400,
+                                             "m", ""), NULL), 1);
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "", 400,
                                              "m", ""), NULL), 1);
     assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x",
                                              "BackupService.4003", 400, "m",
