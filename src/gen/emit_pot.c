@@ -305,14 +305,14 @@ references(struct buf *out, const struct model_catalog *cat,
         unsigned line = u->field == FIELD_MODULE
             ? cat->modules[u->owner].name_loc.line
             : cat->entries[u->owner].text_loc[u->field].line;
-        size_t n = strlen(cat->path) + 2 + (line >= 10000 ? 6 : 4);
+        size_t n = strlen(cat->ref) + 2 + (line >= 10000 ? 6 : 4);
 
         if (width > 2 && width + n > 79) {
             buf_puts(out, "\n#:");
             width = 2;
         }
         buf_putc(out, ' ');
-        buf_puts(out, cat->path);
+        buf_puts(out, cat->ref);
         buf_putc(out, ':');
         buf_putl(out, (long)line);
         width += n;

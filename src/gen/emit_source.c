@@ -176,7 +176,7 @@ emit_source(const struct model_catalog *cat, const struct emit_options *opt,
     buf_puts(out, ", ");
     emit_c_string(out, cat->prefix);
     buf_puts(out, ",\n    ");
-    emit_c_string(out, cat->path);
+    emit_c_string(out, cat->ref);
     buf_printf(out, ", %d, %ld,\n", cat->number,
                (long)cat->number << 20);
     if (cat->n_entries)

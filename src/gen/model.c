@@ -19,7 +19,10 @@ model_catalog_new(const char *path)
 {
     struct model_catalog *cat = xcalloc(1, sizeof *cat);
 
+    const char *slash = strrchr(path, '/');
+
     cat->path = xstrdup(path);
+    cat->ref = xstrdup(slash ? slash + 1 : path);
     return cat;
 }
 
@@ -66,6 +69,7 @@ model_catalog_free(struct model_catalog *cat)
     free(cat->modules);
     free(cat->entries);
     free(cat->path);
+    free(cat->ref);
     free(cat);
 }
 

@@ -98,7 +98,12 @@ struct model_chunk {
 
 struct model_catalog {
     struct model_chunk *strings;    /* every string below but path */
-    char *path;                     /* as given on the command line */
+    char *path;                     /* as given on the command line: for
+                                       I/O and diagnostics */
+    char *ref;                      /* how outputs name the catalog: its
+                                       file name, or its path from
+                                       --root; never the working
+                                       directory's view */
     char *name;
     char *domain;
     char *prefix;

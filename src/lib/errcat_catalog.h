@@ -88,7 +88,7 @@ struct errcat_catalog {
     const char *name;               /* "csbs" */
     const char *domain;             /* gettext domain, "errcat-csbs" */
     const char *prefix;             /* C prefix, "CSBS" */
-    const char *source;             /* "catalog/csbs.xml" */
+    const char *source;             /* "csbs.xml": as outputs name it */
     int number;                     /* 1..ERRCAT_NUMBER_MAX */
     int base;                       /* number << ERRCAT_SERIAL_BITS */
     unsigned n_entries;
