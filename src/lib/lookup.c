@@ -9,13 +9,6 @@
 
 #include "errcat_int.h"
 
-/* What an unknown entry reads as: no allocation, never NULL. */
-static const char *const fallback_text[] = {
-    "Unknown error",                    /* ERRCAT_DESCRIPTION */
-    "Unknown error",                    /* ERRCAT_MESSAGE */
-    "Contact technical support.",       /* ERRCAT_MEASURE */
-    "Unknown"                           /* ERRCAT_MODULE */
-};
 static const char unknown[] = "unknown";
 
 static const struct errcat_catalog *registry[ERRCAT_REGISTRY_MAX];
@@ -317,7 +310,7 @@ text_at(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         unsigned t, enum errcat_field field)
 {
     if (t >= cat->n_texts)
-        return fallback_text[field];
+        return errcat__unknown_text(loc, field);
     if (loc && loc->cat == cat)
         return loc->texts[t];
     return cat->texts[t].msgid;
@@ -330,9 +323,9 @@ errcat_text(const struct errcat_catalog *cat, const struct errcat_locale *loc,
     unsigned t;
 
     if ((unsigned)field > ERRCAT_MODULE)
-        return fallback_text[0];
+        return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
     if (!valid(cat) || !entry_of(cat, e))
-        return fallback_text[field];
+        return errcat__unknown_text(loc, field);
     switch (field) {
     case ERRCAT_DESCRIPTION:
         t = e->description;
@@ -345,7 +338,7 @@ errcat_text(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         break;
     default:
         if (e->module >= cat->n_modules)
-            return fallback_text[field];
+            return errcat__unknown_text(loc, field);
         t = cat->modules[e->module].name;
     }
     return text_at(cat, loc, t, field);
@@ -403,13 +396,13 @@ errcat_describe(const struct errcat_catalog *cat,
        catalog wraps to a serial out of range */
     if (loc && loc->cat == cat && cat) {
         serial = (unsigned)value - loc->desc_base;
-        if (serial < loc->desc_n)
+        if (serial < loc->desc_n && loc->desc[serial])
             return loc->desc[serial];
     }
     e = find(cat, value);
 
     if (e == NULL)
-        return fallback_text[ERRCAT_DESCRIPTION];
+        return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
     return text_at(cat, loc, e->description, ERRCAT_DESCRIPTION);
 }
 
