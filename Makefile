@@ -96,9 +96,15 @@ $(B)/schema_rng.c: catalog/errcat.xsd
 $(B)/schema_rng.o: $(B)/schema_rng.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/errcat-gen: $(GEN_OBJ)
+# errcat-gen links liberrcat: the docs pages read errcat's own domain and
+# check translations as the runtime does.
+$(B)/errcat-gen: $(GEN_OBJ) $(LIB_A)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(XML_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(LIB_A) $(XML_LIBS) \
+	  $(JSON_LIBS) -lpthread
+
+$(B)/src/gen/main.o: ALL_CFLAGS += -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"'
+
 
 # Regeneration: outputs are rewritten only when their bytes change, so a
 # stamp records that generated/ is up to date with the catalogs.
@@ -182,11 +188,11 @@ po-stats:
 	  msgfmt --statistics -o /dev/null po/$$l.po 2>&1; done
 
 # Tests.
-$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ)
+$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< $(GEN_LIBOBJ) \
-	  $(XML_LIBS) $(CMOCKA_LIBS)
+	  $(LIB_A) $(XML_LIBS) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
 $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO)
 	@mkdir -p $(@D)
@@ -268,8 +274,10 @@ $(FUZZ_B)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(GEN_SRC) \
 		$(wildcard src/gen/*.h) $(B)/schema_rng.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< \
-	  $(filter-out src/gen/main.c,$(GEN_SRC)) $(B)/schema_rng.c $(XML_LIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $< \
+	  $(filter-out src/gen/main.c,$(GEN_SRC)) \
+	  $(filter-out $(GEN_SRC),$(LIB_SRC)) $(B)/schema_rng.c $(XML_LIBS) \
+	  $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
 		$(LIB_SRC) $(wildcard src/lib/*.h) $(GEN_C) $(GEN_H)
@@ -306,11 +314,11 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
 
 # The fuzz targets without libFuzzer, replaying corpora in make check.
 $(B)/tests/replay_catalog: tests/fuzz/fuzz_catalog.c tests/fuzz/replay.c \
-		$(GEN_LIBOBJ)
+		$(GEN_LIBOBJ) $(LIB_A)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
-	  $(GEN_LIBOBJ) $(XML_LIBS)
+	  $(GEN_LIBOBJ) $(LIB_A) $(XML_LIBS) $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_%: \
 		tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A) \
