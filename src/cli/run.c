@@ -22,6 +22,7 @@ struct shown {
     int negotiated;             /* the locale came from Accept-Language */
     const char *const *args;    /* NULL: show the message template */
     size_t nargs;
+    int by_code_only;           /* a body matched by its code alone */
 };
 
 /* Where translations are: $ERRCAT_LOCALEDIR, else the build tree for the
@@ -173,6 +174,8 @@ entry_json(const struct shown *s)
                                   errcat_locale_name(s->loc)));
     if (s->args)
         bad = bad || json_object_set_new(o, "args", args_json(s));
+    if (s->by_code_only)
+        bad = bad || json_object_set_new(o, "by_code_only", json_true());
     free(msg);
     if (bad) {
         json_decref(o);
@@ -221,6 +224,8 @@ print_text(const struct shown *s, const char *sep)
     printf("  measure: %s\n", errcat_measure(s->cat, s->loc, e));
     if (s->args)
         printf("  args:    %s\n", args ? args : "(not UTF-8)");
+    if (s->by_code_only)
+        printf("  matched: by code only (no message template matches)\n");
     printf("  id:      %s (%s = %d)\n", errcat_entry_id(e), name,
            errcat_entry_value(e));
     if (errcat_entry_unused(e))
@@ -344,11 +349,12 @@ run_body(const struct cli_options *opt)
 
     if (rc != 0) {
         fprintf(stderr, "errcat: %s\n", rc == ERRCAT_ENOENT
-                ? "unknown error_code in body"
+                ? "unknown code or HTTP status in body"
                 : rc == ERRCAT_ENOMATCH
-                ? "error_msg matches no message of its error_code"
+                ? "the body's message matches no message of its code or status"
                 : rc == ERRCAT_EBODY
-                ? "not a JSON error body with string error_code and error_msg"
+                ? "not a JSON error body (error_code and error_msg, code and "
+                "message, or one member holding code and message)"
                 : errcat_status_string(rc));
         errcat_match_free(&m);
         return rc == ERRCAT_ENOMEM ? CLI_USAGE : CLI_NOT_FOUND;
@@ -356,8 +362,9 @@ run_body(const struct cli_options *opt)
     memset(&s, 0, sizeof s);
     s.cat = m.cat;
     s.entry = m.entry;
-    s.args = m.args;
+    s.args = m.by_code_only ? NULL : m.args;
     s.nargs = m.nargs;
+    s.by_code_only = m.by_code_only;
     rc = show(opt, &s, &count);
     if (opt->json)
         putchar('\n');
