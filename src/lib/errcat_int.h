@@ -79,8 +79,17 @@ struct errcat__mo {
     uint32_t n;                 /* number of strings */
     uint32_t orig;              /* offset of the original strings' table */
     uint32_t trans;             /* offset of the translations' table */
-    int utf8;                   /* the header declares charset=UTF-8 */
+    int charset;                /* ERRCAT__MO_UTF8 ... */
 };
+
+/* A .mo file's charset: UTF-8 is read; ASCII (declared, or no charset at
+ * all, as GNU and Python gettext take it) is read with every translation
+ * required to be ASCII; any other is refused. */
+enum { ERRCAT__MO_OTHER, ERRCAT__MO_UTF8, ERRCAT__MO_ASCII };
+
+/* Nonzero when translation v[0..n) may be read from mo as UTF-8: valid
+ * UTF-8, and ASCII when the file is ASCII. */
+int errcat__mo_text_ok(const struct errcat__mo *mo, const char *v, size_t n);
 
 /*
  * Checks a .mo image in memory: magic in either byte order, revision,

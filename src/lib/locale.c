@@ -152,7 +152,7 @@ fill_texts(const struct errcat_catalog *cat, const struct key_index *ix,
         idx = text_of_key(cat, ix, k, kn);
         if (idx < 0 || l->texts[idx])
             continue;
-        if (errcat__translation_ok(cat->texts[idx].msgid,
+        if (errcat__mo_text_ok(mo, v, vn) && errcat__translation_ok(cat->texts[idx].msgid,
                                    (enum errcat_format)cat->texts[idx].format,
                                    v, vn))
             l->texts[idx] = v;
@@ -214,7 +214,7 @@ build(const struct errcat_catalog *cat, const char *name,
     struct key_index ix = { NULL, 0 };
     struct errcat_locale *l;
 
-    if (!mo->utf8)
+    if (mo->charset == ERRCAT__MO_OTHER)
         return ERRCAT_EINVAL;
     l = errcat__calloc(1, sizeof *l + cat->n_texts * sizeof *l->texts);
     if (l == NULL || index_keys(cat, &ix) != 0) {
