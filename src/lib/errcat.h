@@ -96,8 +96,11 @@ struct errcat_locale;
 
 /*
  * Resolves a locale name for cat and loads its translations on first use.
- * name is POSIX (de_DE.UTF-8, de_CH@euro) or BCP 47 (de-CH, zh-Hans-CN;
- * zh-Hans means zh_CN and zh-Hant zh_TW). It is checked before any path is
+ * name is POSIX (de_DE.UTF-8, de_CH@euro) or BCP 47 (de-CH, zh-Hans-CN).
+ * Chinese BCP 47 tags and plain "zh" go by script: Traditional ones
+ * (zh-Hant-*, zh-TW, zh-HK, zh-MO) to zh_CC if Traditional, then zh_TW;
+ * Simplified ones (zh, zh-Hans-*, zh-CN, zh-SG, ...) to zh_CC if
+ * Simplified, then zh_CN, then zh; never across scripts. It is checked before any path is
  * built: at most 64 bytes of [A-Za-z0-9_.@-], no "..". The first locale
  * of gettext's chain that has a .mo file is used: ll_CC.codeset@mod,
  * ll_CC@mod, ll.codeset@mod, ll@mod, ll_CC.codeset, ll_CC, ll.codeset, ll;
@@ -131,11 +134,17 @@ int errcat_locale_get(const struct errcat_catalog *cat, const char *name,
 
 /*
  * Negotiates an HTTP Accept-Language header (RFC 9110) against the
- * translations present for cat: items in order of q-value (q=0 means not
- * acceptable; malformed items skipped; the 64 best items considered), each
- * tried as ll_CC then ll; "en" or "en-*" is the source English; "*" means
- * the source English as well, which is always present. Nothing acceptable
- * gives English. NULL or "" header gives English. Returns as
+ * translations present for cat, by RFC 4647 Lookup: acceptable items in
+ * order of q-value, then header order (malformed items skipped; a tag
+ * repeated counts once, with its best q; the 64 best considered), each
+ * tried down its chain as errcat_locale_get does (ll_CC, then ll). A tag
+ * with q=0 is not acceptable: a locale it names exactly (de-AT for de_AT,
+ * zh-CN or zh-Hans-CN for zh_CN, en for the source) is skipped and the
+ * lookup goes on down the chain, however long the header; q=0 on a
+ * longer tag (de-CH) leaves the shorter one (de) acceptable. "en" and
+ * "en-*" are the source English; "*" means the source English as well,
+ * where it stands, unless en is excluded. Nothing acceptable gives
+ * English. NULL or "" header gives English. Returns as
  * errcat_locale_get; *out always receives a usable handle.
  */
 int errcat_locale_accept(const struct errcat_catalog *cat,
