@@ -183,9 +183,9 @@ new-po: $(POT)
 	  { echo '# Languages of the errcat catalogs'"'"' translations'; \
 	    cat po/LINGUAS.tmp; } > po/LINGUAS && rm -f po/LINGUAS.tmp
 
+# How complete each language is in each domain (tests/po-stats.sh).
 po-stats:
-	$(Q)for l in $(LINGUAS); do printf '%s: ' po/$$l.po; \
-	  msgfmt --statistics -o /dev/null po/$$l.po 2>&1; done
+	$(Q)sh tests/po-stats.sh
 
 # Tests.
 $(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A)
@@ -424,3 +424,15 @@ uninstall: uninstall-errcat-mo
 uninstall-errcat-mo:
 	for l in $(ERRCAT_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done
+
+# Translations: make po-check runs alone what make check runs among its
+# tests (tests/po-check.test.sh: completeness, staleness, msgfmt -c,
+# pofilter, i18nspector, glossaries, README current); make po-readme
+# rewrites the README's list of languages from make po-stats.
+.PHONY: po-check po-readme
+
+po-check:
+	$(Q)B=$(B) sh tests/po-check.test.sh
+
+po-readme:
+	$(Q)sh tests/po-stats.sh --readme README.md
