@@ -80,7 +80,7 @@ PC = $(B)/errcat.pc $(CATALOGS:%=$(B)/errcat-%.pc)
 CMAKE_FILES = $(B)/cmake/errcatConfig.cmake \
 	$(B)/cmake/errcatConfigVersion.cmake mk/errcat-catalog.cmake \
 	mk/errcat-generate.cmake mk/errcat-mo.cmake
-MAN = man/errcat.1 man/errcat-gen.1 man/errcat.3 man/errcat-catalog.5
+MAN = $(addprefix $(B)/man/,errcat.1 errcat-gen.1 errcat.3 errcat-catalog.5)
 
 # errcat: the CLI, a client of liberrcat with the shipped catalogs linked in.
 CLI_SRC = $(wildcard src/cli/*.c)
@@ -104,7 +104,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) -fPIC -MMD -MP \
 .SUFFIXES:
 
 all: deps $(B)/errcat-gen $(GEN_C) $(LIB_A) $(LIB_SO) $(CAT_A) $(CAT_SO) \
-	$(B)/errcat $(MO) $(PC) $(CMAKE_FILES)
+	$(B)/errcat $(MO) $(PC) $(CMAKE_FILES) $(B)/errcat.mk $(MAN)
 
 # Debian packages: the goals' needs, installed (or named, all at once)
 # before anything compiles: every rule that runs a compiler has `| deps`.
@@ -230,6 +230,10 @@ $(B)/cmake/%.cmake: mk/%.cmake.in $(B)/dirs.txt
 	@mkdir -p $(@D)
 	$(Q)$(SUBST) $< > $@.tmp && mv $@.tmp $@
 
+$(B)/man/%: man/% $(B)/dirs.txt
+	@mkdir -p $(@D)
+	$(Q)$(SUBST) $< > $@.tmp && mv $@.tmp $@
+
 # Tests.
 $(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) | deps
 	@mkdir -p $(@D)
@@ -290,7 +294,7 @@ INSTALLED = $(BINDIR)/errcat $(BINDIR)/errcat-gen \
 	$(MANDIR)/man3/errcat.3 $(MANDIR)/man5/errcat-catalog.5
 DIR_RECORD = $(DESTDIR)$(DATADIR)/errcat/install-dirs
 
-install: all $(B)/inst/errcat $(B)/errcat.mk
+install: all $(B)/inst/errcat
 	$(Q)rm -f $(B)/install-dirs; \
 	  if [ -f $(DIR_RECORD) ]; then cp $(DIR_RECORD) $(B)/install-dirs; fi
 	$(Q)$(ERRCAT_INSTALL_DIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
@@ -308,9 +312,10 @@ install: all $(B)/inst/errcat $(B)/errcat.mk
 	install -m 644 $(PC) $(DESTDIR)$(PKGCONFIGDIR)/
 	install -m 644 $(CMAKE_FILES) $(DESTDIR)$(CMAKEDIR)/
 	install -m 644 catalog/errcat.xsd $(B)/errcat.mk $(DESTDIR)$(DATADIR)/errcat/
-	install -m 644 man/errcat.1 man/errcat-gen.1 $(DESTDIR)$(MANDIR)/man1/
-	install -m 644 man/errcat.3 $(DESTDIR)$(MANDIR)/man3/
-	install -m 644 man/errcat-catalog.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(B)/man/errcat.1 $(B)/man/errcat-gen.1 \
+	  $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(B)/man/errcat.3 $(DESTDIR)$(MANDIR)/man3/
+	install -m 644 $(B)/man/errcat-catalog.5 $(DESTDIR)$(MANDIR)/man5/
 	$(Q)$(MAKE) --no-print-directory install-errcat
 	$(Q)sort -u $(B)/install-dirs > $(DIR_RECORD)
 	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR)
