@@ -453,3 +453,67 @@ valgrind: all $(FUZZ_REPLAY)
 # and memory; not part of check (it writes 400 MB to $(B)).
 check-big: $(B)/errcat-gen
 	$(Q)B=$(B) sh tests/big.sh
+
+# --- errcat's own text domain: po/errcat/ ---
+# The labels, usage and messages of the tools and the runtime's texts for
+# unknown entries are messages of the gettext domain "errcat", marked _()
+# and N_() in the C sources. po/errcat/errcat.pot is made by xgettext
+# (committed, and checked fresh by make check); po/errcat/LL.po for each
+# language of po/errcat/LINGUAS compiles into LOCALEDIR/LL/LC_MESSAGES/
+# errcat.mo, read by liberrcat's errcat_tr.
+ERRCAT_POT_SRC = $(sort $(wildcard src/cli/*.c src/lib/*.c src/gen/emit_docs*.c))
+ERRCAT_LINGUAS := $(shell sed -e 's/\#.*//' po/errcat/LINGUAS 2>/dev/null)
+ERRCAT_MO = $(ERRCAT_LINGUAS:%=$(B)/locale/%/LC_MESSAGES/errcat.mo)
+# xgettext stamps the date it ran; the template's date is fixed so that it
+# is reproducible, as errcat-gen's are. References name files, not lines,
+# so that editing code around a message does not make the template stale.
+XGETTEXT_ERRCAT = xgettext --language=C --from-code=UTF-8 -k_ -kN_ \
+	--add-comments=TRANSLATORS: --add-location=file --package-name=errcat \
+	--msgid-bugs-address= --copyright-holder='the errcat authors'
+
+.PHONY: pot-errcat update-po-errcat install-errcat-mo uninstall-errcat-mo
+
+all: $(ERRCAT_MO)
+
+$(B)/errcat.pot: $(ERRCAT_POT_SRC)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  XGETTEXT $@")
+	$(Q)$(XGETTEXT_ERRCAT) -o $@.tmp $(ERRCAT_POT_SRC) && \
+	  sed -e '1s/.*/# Translation template of errcat'"'"'s own texts (domain errcat)./' \
+	    -e 's/^"POT-Creation-Date: .*"$$/"POT-Creation-Date: 1970-01-01 00:00+0000\\n"/' \
+	    -e 's/charset=CHARSET/charset=UTF-8/' $@.tmp > $@ && rm -f $@.tmp
+
+# Copies the fresh template into po/errcat/ when its bytes changed.
+pot-errcat: $(B)/errcat.pot
+	$(Q)cmp -s $< po/errcat/errcat.pot || cp $< po/errcat/errcat.pot
+
+regen: pot-errcat
+
+update-po-errcat: pot-errcat
+	$(Q)for l in $(ERRCAT_LINGUAS); do \
+	  echo "  MSGMERGE po/errcat/$$l.po"; \
+	  msgmerge -q --previous --update --backup=none po/errcat/$$l.po \
+	    po/errcat/errcat.pot || exit 1; \
+	done
+
+update-po: update-po-errcat
+
+$(B)/locale/%/LC_MESSAGES/errcat.mo: po/errcat/%.po
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  MSGFMT  $<")
+	$(Q)msgfmt -c -o $@.tmp $< && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+$(LIB_TESTS): $(ERRCAT_MO)
+check: $(B)/errcat.pot
+
+install: install-errcat-mo
+install-errcat-mo: $(ERRCAT_MO)
+	for l in $(ERRCAT_LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/errcat.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo || exit 1; done
+
+uninstall: uninstall-errcat-mo
+uninstall-errcat-mo:
+	for l in $(ERRCAT_LINGUAS); do \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done

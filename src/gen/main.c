@@ -11,8 +11,9 @@
 
 static const char usage[] =
     "usage: errcat-gen check [--Werror] CATALOG.xml...\n"
-    "       errcat-gen generate -o DIR [--pot-dir DIR] [--Werror] "
-    "CATALOG.xml...\n"
+    "       errcat-gen generate -o DIR [--pot-dir DIR] [--root DIR] "
+    "[--Werror]\n"
+    "                           CATALOG.xml...\n"
     "       errcat-gen --help | --version\n";
 
 static int
@@ -35,8 +36,10 @@ main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0) {
         fputs(usage, stdout);
         puts("\nChecks errcat catalogs, and generates from each a C header, "
-             "C tables and a\ngettext .pot. Exit status: 0 clean, 1 catalog "
-             "errors, 2 usage or I/O errors.");
+             "C tables and a\ngettext .pot. Outputs name a catalog by its "
+             "file name, or with --root by\nits path from DIR, wherever "
+             "errcat-gen runs. Exit status: 0 clean, 1 catalog\nerrors, 2 "
+             "usage or I/O errors.");
         return 0;
     }
     if (strcmp(argv[1], "--version") == 0) {
@@ -62,6 +65,9 @@ main(int argc, char **argv)
         } else if (opt.command == GEN_GENERATE
                    && strcmp(argv[i], "--pot-dir") == 0 && i + 1 < argc) {
             opt.pot_dir = argv[++i];
+        } else if (opt.command == GEN_GENERATE
+                   && strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
+            opt.root = argv[++i];
         } else {
             return bad_usage("unknown option", argv[i]);
         }

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "errcat.h"
 #include "placeholder.h"
@@ -170,6 +171,41 @@ int errcat__locale_parse(const char *name, struct errcat__lname *ln);
 size_t errcat__locale_chain(const struct errcat__lname *ln,
                             char out[][ERRCAT_LOCALE_NAME_MAX + 1]);
 
+/*
+ * The locales the environment asks for, by GNU gettext's rules: the first
+ * non-empty of LC_ALL, LC_MESSAGES, LANG; unset, "C" or "POSIX" mean the
+ * source English (LANGUAGE ignored, as glibc ignores it in the C locale);
+ * otherwise (C.UTF-8 included) each entry of LANGUAGE in turn, if it is
+ * set and non-empty, until a "C" or "POSIX" entry, else the locale
+ * itself. Calls try(name, ctx) with each candidate, a checked-safe name,
+ * until it returns nonzero; returns that value, or 0 when none did (the
+ * source English). Reads the environment on every call.
+ */
+int errcat__env_locales(int (*try)(const char *name, void *ctx), void *ctx);
+
+/* Nonzero when name asks for English, which the source texts serve:
+ * "en", "en_US.UTF-8", "en-GB", any case. */
+int errcat__english_name(const char *name);
+
+/* A hash of s[0..n), eight bytes at a time: loading a locale hashes every
+ * key, so bytewise FNV would be the largest cost of loading. */
+static inline unsigned
+errcat__hash_n(const char *s, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+    return (unsigned)(h ^ h >> 32);
+}
+
+
 /* ---- accept.c ----------------------------------------------------------- */
 
 #define ERRCAT__ACCEPT_MAX 64   /* best items considered of a header */
@@ -231,7 +267,15 @@ struct errcat_locale {
     void *mo_data;              /* loaded: the .mo image texts point into */
     enum errcat__node_kind kind;
     char name[ERRCAT_LOCALE_NAME_MAX + 1];
+    const char *fallback[ERRCAT_MODULE + 1];    /* loaded: the texts of an
+                                   unknown entry in errcat's own domain,
+                                   set atomically on first use */
 };
+
+/* The text of an unknown entry's field in loc's language. Lock-free
+ * after its first use in loc. */
+const char *errcat__unknown_text(const struct errcat_locale *loc,
+                                 enum errcat_field field);
 
 /* The locale handle for English source texts, shared by all catalogs. */
 extern const struct errcat_locale errcat__english;

@@ -3,6 +3,7 @@
  * the environment or an Accept-Language header names, made safe before
  * it becomes part of a path, and its gettext fallback chain.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "errcat_int.h"
@@ -192,4 +193,62 @@ errcat__locale_chain(const struct errcat__lname *ln,
         n++;
     }
     return n;
+}
+
+int
+errcat__english_name(const char *n)
+{
+    return (n[0] == 'e' || n[0] == 'E') && (n[1] == 'n' || n[1] == 'N')
+        && (n[2] == '\0' || n[2] == '_' || n[2] == '-' || n[2] == '.'
+            || n[2] == '@');
+}
+
+static const char *
+env(const char *name)
+{
+    const char *v = getenv(name);
+
+    return v && v[0] ? v : NULL;
+}
+
+/* "C" and "POSIX" exactly: glibc's names of the locale that ignores
+ * LANGUAGE and that ends a LANGUAGE list; C.UTF-8 is neither. */
+static int
+plain_c(const char *s, size_t n)
+{
+    return (n == 1 && s[0] == 'C') || (n == 5 && memcmp(s, "POSIX", 5) == 0);
+}
+
+int
+errcat__env_locales(int (*try)(const char *name, void *ctx), void *ctx)
+{
+    const char *v = env("LC_ALL"), *list, *p, *colon;
+    char item[ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+    size_t n;
+    int r;
+
+    if (v == NULL)
+        v = env("LC_MESSAGES");
+    if (v == NULL)
+        v = env("LANG");
+    if (v == NULL || plain_c(v, strlen(v))
+        || errcat__locale_parse(v, &ln) != 0)
+        return 0;
+    if ((list = env("LANGUAGE")) == NULL)
+        return ln.english_c ? 0 : try(v, ctx);
+    for (p = list;; p = colon + 1) {
+        colon = strchr(p, ':');
+        n = colon ? (size_t)(colon - p) : strlen(p);
+        if (plain_c(p, n))
+            return 0;
+        if (n > 0 && n <= ERRCAT_LOCALE_NAME_MAX) {
+            memcpy(item, p, n);
+            item[n] = '\0';
+            if (errcat__locale_name_safe(item) && (r = try(item, ctx)) != 0)
+                return r;
+        }
+        if (!colon)
+            return 0;
+    }
 }

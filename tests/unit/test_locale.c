@@ -339,10 +339,47 @@ test_locale_environment_follows_gettext(void **state)
     assert_string_equal(used(NULL), "en");
     set_env(NULL, NULL, "POSIX", "zh_CN");
     assert_string_equal(used(NULL), "en");
-    set_env(NULL, NULL, "C.UTF-8", "zh_CN");
+    set_env(NULL, NULL, "C.UTF-8", NULL);           /* C.UTF-8 alone */
     assert_string_equal(used(NULL), "en");
     set_env(NULL, NULL, "../../etc", NULL);         /* unsafe: English */
     assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, NULL, NULL);
+}
+
+/* env -i LANG=C.UTF-8 LANGUAGE=de: GNU gettext on Debian (glibc 2.36)
+ * honours LANGUAGE under C.UTF-8, which is not the C locale. */
+static void
+test_locale_environment_c_utf8_honours_language(void **state)
+{
+    (void)state;
+    set_env(NULL, NULL, "C.UTF-8", "de");
+    assert_string_equal(used(NULL), "de");
+    set_env(NULL, NULL, "C.utf8", "zh_CN");
+    assert_string_equal(used(NULL), "zh_CN");
+    set_env("C.UTF-8", NULL, "de_DE.UTF-8", "zh_CN:de");
+    assert_string_equal(used(NULL), "zh_CN");
+    set_env(NULL, "C", "C.UTF-8", "de");            /* LC_MESSAGES=C wins */
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, NULL, NULL);
+}
+
+/* env -i LANG=de_DE.UTF-8 LANGUAGE=C:zh_CN: in GNU and Python gettext a
+ * C or POSIX entry ends the search, giving the source texts. */
+static void
+test_locale_environment_c_entry_ends_language(void **state)
+{
+    (void)state;
+    set_env(NULL, NULL, "de_DE.UTF-8", "C:zh_CN");
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, "de_DE.UTF-8", "POSIX:zh_CN");
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, "de_DE.UTF-8", "fr:C:zh_CN");
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, "de_DE.UTF-8", "zh_CN:C");  /* found before C */
+    assert_string_equal(used(NULL), "zh_CN");
+    /* only C and POSIX themselves: C.UTF-8 is a name without a .mo */
+    set_env(NULL, NULL, "de_DE.UTF-8", "C.UTF-8:zh_CN");
+    assert_string_equal(used(NULL), "zh_CN");
     set_env(NULL, NULL, NULL, NULL);
 }
 
@@ -621,6 +658,8 @@ main(void)
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_bind, fx_release)
         T(test_locale_resolves_the_fallback_chain),
+        T(test_locale_environment_c_utf8_honours_language),
+        T(test_locale_environment_c_entry_ends_language),
         T(test_locale_translates_every_field),
         T(test_locale_inherits_missing_texts_along_the_chain),
         T(test_locale_formats_translated_messages),
