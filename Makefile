@@ -509,7 +509,7 @@ check: $(B)/errcat.pot
 install: install-errcat-mo
 install-errcat-mo: $(ERRCAT_MO)
 	for l in $(ERRCAT_LINGUAS); do \
-	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  $(ERRCAT_INSTALL_DIR) $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/errcat.mo \
 	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo || exit 1; done
 
