@@ -249,8 +249,11 @@ $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) 
 	  -DERRCAT_TOP='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
 	  $(GEN_C:%.c=$(B)/%.o) $(LIB_A) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
+# The tests may run make (tests/install.test.sh): `+` hands them the
+# jobserver.
 check: all deps-check $(GEN_TESTS) $(LIB_TESTS)
-	$(Q)B=$(B) CC="$(CC)" CXX="$(CXX)" sh tests/run.sh $(GEN_TESTS) $(LIB_TESTS)
+	+$(Q)B=$(B) CC="$(CC)" CXX="$(CXX)" MAKE="$(MAKE)" \
+	  sh tests/run.sh $(GEN_TESTS) $(LIB_TESTS)
 
 demo: all
 	$(Q)sh tests/demo.sh $(B)/errcat
@@ -278,7 +281,12 @@ abi-update: $(LIB_SO) $(CAT_SO) | deps
 
 # Installation. Every directory install creates is recorded in
 # $(DATADIR)/errcat/install-dirs, and uninstall removes the files, then
-# those directories (when empty), and nothing else.
+# those directories (when empty), and nothing else. A part of the tree
+# with files of its own adds targets to INSTALL_HOOKS and UNINSTALL_HOOKS
+# (run in order by install and uninstall) and makes its directories with
+# $(ERRCAT_INSTALL_DIR).
+INSTALL_HOOKS = install-errcat
+UNINSTALL_HOOKS = uninstall-errcat
 INSTALLED = $(BINDIR)/errcat $(BINDIR)/errcat-gen \
 	$(LIBDIR)/liberrcat.a $(LIBDIR)/liberrcat.so \
 	$(LIBDIR)/liberrcat.so.$(SOVERSION) \
@@ -316,12 +324,12 @@ install: all $(B)/inst/errcat
 	  $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(B)/man/errcat.3 $(DESTDIR)$(MANDIR)/man3/
 	install -m 644 $(B)/man/errcat-catalog.5 $(DESTDIR)$(MANDIR)/man5/
-	$(Q)$(MAKE) --no-print-directory install-errcat
+	$(Q)$(MAKE) --no-print-directory $(INSTALL_HOOKS)
 	$(Q)sort -u $(B)/install-dirs > $(DIR_RECORD)
 	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR)
 
 uninstall: $(foreach c,$(CATALOGS),$($(c)_ERRCAT_STAMP))
-	$(Q)$(MAKE) --no-print-directory uninstall-errcat
+	$(Q)$(MAKE) --no-print-directory $(UNINSTALL_HOOKS)
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 	$(Q)if [ -f $(DIR_RECORD) ]; then \
 	  sort -r $(DIR_RECORD) > $(B)/install-dirs.rm && rm -f $(DIR_RECORD) && \
@@ -506,14 +514,14 @@ $(B)/locale/%/LC_MESSAGES/errcat.mo: po/errcat/%.po
 $(LIB_TESTS): $(ERRCAT_MO)
 check: $(B)/errcat.pot
 
-install: install-errcat-mo
+INSTALL_HOOKS += install-errcat-mo
 install-errcat-mo: $(ERRCAT_MO)
 	for l in $(ERRCAT_LINGUAS); do \
 	  $(ERRCAT_INSTALL_DIR) $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/errcat.mo \
 	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo || exit 1; done
 
-uninstall: uninstall-errcat-mo
+UNINSTALL_HOOKS += uninstall-errcat-mo
 uninstall-errcat-mo:
 	for l in $(ERRCAT_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done

@@ -2,6 +2,7 @@
 # on CATALOG into DIR (NAME.h, NAME.c; the .pot in DIR/pot) and writes
 # the catalog's domain, the .pot's name, to DIR/domain.
 #   cmake -DERRCAT_GEN=... -DCATALOG=... -DNAME=... -DDIR=... -P this
+file(MAKE_DIRECTORY "${DIR}/pot")
 execute_process(
     COMMAND "${ERRCAT_GEN}" generate -o "${DIR}" --pot-dir "${DIR}/pot"
             "${CATALOG}"

@@ -71,7 +71,7 @@ po-stats: po-stats-$(1)
 # domain, then copied to POT_DIR when it differs.
 $$($(1)_ERRCAT_STAMP): $(2) $$(wildcard $(basename $(2)).numbers) \
 		$$(ERRCAT_GEN_DEP)
-	@mkdir -p $$(ERRCAT_BUILDDIR)/$(1).potdir
+	@mkdir -p $$(ERRCAT_BUILDDIR)/$(1).potdir $$($(1)_ERRCAT_GEN_DIR)
 	@$$(if $$(ERRCAT_Q),echo "  GEN     $(2)")
 	$$(ERRCAT_Q)$$(ERRCAT_GEN) generate -o $$($(1)_ERRCAT_GEN_DIR) \
 	  --pot-dir $$(ERRCAT_BUILDDIR)/$(1).potdir $(2)
