@@ -9,6 +9,7 @@
 
 #include "docs.h"
 #include "emit.h"
+#include "placeholder.h"
 
 static const char style[] =
     ":root{color-scheme:light;--line:#d0d7de;--muted:#57606a;"
@@ -145,6 +146,33 @@ english(struct buf *out, const struct docs_page *p, const char *cls,
         buf_puts(out, "</span>");
 }
 
+/* A message template; on a right-to-left page each placeholder is
+   isolated left to right, so "%s" or "{name}" is not turned around. */
+static void
+html_template(struct buf *out, const char *s, int style, int rtl)
+{
+    struct errcat__ph ph;
+    struct buf piece = { NULL, 0, 0 };
+    size_t pos = 0, n = strlen(s);
+
+    if (!rtl || style == ERRCAT_FORMAT_NONE) {
+        emit_docs_html_text(out, s);
+        return;
+    }
+    while (errcat__ph_next(s, n, &pos,
+                           errcat__ph_mode_of((enum errcat_format)style), &ph)
+           != ERRCAT__PH_END) {
+        piece.len = 0;
+        buf_add(&piece, s + ph.start, ph.len);
+        if (errcat__ph_is_arg(ph.kind))
+            buf_puts(out, "<span dir=\"ltr\">");
+        emit_docs_html_text(out, piece.data);
+        if (errcat__ph_is_arg(ph.kind))
+            buf_puts(out, "</span>");
+    }
+    buf_free(&piece);
+}
+
 static void
 td_open(struct buf *out, const char *label, const char *cls)
 {
@@ -240,7 +268,9 @@ html_row(struct buf *out, const struct docs_page *p, size_t i, size_t span,
             english(out, p, "api", src);
             if (strcmp(src, t) != 0) {
                 buf_puts(out, "<span class=\"localized\">");
-                emit_docs_html_text(out, t);
+                html_template(out, t,
+                              cat->texts[e->text_index[FIELD_MESSAGE]].ph.style,
+                              p->lang->rtl);
                 buf_puts(out, "</span>");
             }
         }
