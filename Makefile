@@ -20,6 +20,9 @@ SOVERSION = 1
 
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
+# errcat-gen wraps .pot strings with libunistring's line breaking, as
+# gettext's own tools do.
+GEN_LIBS = $(XML_LIBS) -lunistring
 JSON_LIBS = -ljansson
 CMOCKA_LIBS = -lcmocka
 
@@ -98,7 +101,7 @@ $(B)/schema_rng.o: $(B)/schema_rng.c
 
 $(B)/errcat-gen: $(GEN_OBJ)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(XML_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(GEN_LIBS)
 
 # Regeneration: outputs are rewritten only when their bytes change, so a
 # stamp records that generated/ is up to date with the catalogs.
@@ -186,7 +189,7 @@ $(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< $(GEN_LIBOBJ) \
-	  $(XML_LIBS) $(CMOCKA_LIBS)
+	  $(GEN_LIBS) $(CMOCKA_LIBS)
 
 $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO)
 	@mkdir -p $(@D)
@@ -269,7 +272,7 @@ $(FUZZ_B)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(GEN_SRC) \
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< \
-	  $(filter-out src/gen/main.c,$(GEN_SRC)) $(B)/schema_rng.c $(XML_LIBS)
+	  $(filter-out src/gen/main.c,$(GEN_SRC)) $(B)/schema_rng.c $(GEN_LIBS)
 
 $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
 		$(LIB_SRC) $(wildcard src/lib/*.h) $(GEN_C) $(GEN_H)
@@ -310,7 +313,7 @@ $(B)/tests/replay_catalog: tests/fuzz/fuzz_catalog.c tests/fuzz/replay.c \
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
-	  $(GEN_LIBOBJ) $(XML_LIBS)
+	  $(GEN_LIBOBJ) $(GEN_LIBS)
 
 $(FUZZ_LIB_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_%: \
 		tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A) \

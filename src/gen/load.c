@@ -434,7 +434,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const char *name = (const char *)localname;
     size_t off = tag_start(st->s), end = parser_offset(st->s);
     struct loc at = loc_at(st->s, off), text_at;
-    const xmlChar *v[4] = { NULL, NULL, NULL, NULL };
+    const xmlChar *v[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
     int f, depth = st->depth++;
 
     st->s->mark_off = off;
@@ -458,6 +458,13 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         cat->title = attr(st, attrs, nb_attrs, "title", NULL);
         cat->code_pattern = attr(st, attrs, nb_attrs, "code-pattern", &v[1]);
         cat->code_pattern_loc = attr_loc(st, v[1], &at, off);
+        cat->project_version = attr(st, attrs, nb_attrs, "project-version",
+                                    &v[2]);
+        cat->project_version_loc = attr_loc(st, v[2], &at, off);
+        cat->bugs = attr(st, attrs, nb_attrs, "bugs", &v[3]);
+        cat->bugs_loc = attr_loc(st, v[3], &at, off);
+        cat->pot_date = attr(st, attrs, nb_attrs, "pot-creation-date", &v[4]);
+        cat->pot_date_loc = attr_loc(st, v[4], &at, off);
         cat->number = to_int(num);
         cat->number_loc = attr_loc(st, v[0], &at, off);
     } else if (depth == 1 && strcmp(name, "module") == 0) {

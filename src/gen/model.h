@@ -109,10 +109,14 @@ struct model_catalog {
     char *prefix;
     char *title;                    /* may be NULL */
     char *code_pattern;             /* POSIX ERE, may be NULL */
+    char *project_version;          /* .pot header fields; may be NULL */
+    char *bugs;
+    char *pot_date;                 /* YYYY-MM-DD */
     int number;
     struct loc loc;                 /* the <catalog> element */
     struct loc number_loc;
     struct loc code_pattern_loc;
+    struct loc project_version_loc, bugs_loc, pot_date_loc;
     struct model_module *modules;
     size_t n_modules, cap_modules;
     struct model_entry *entries;

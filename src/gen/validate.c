@@ -151,6 +151,77 @@ compile_code_pattern(const struct model_catalog *cat, regex_t *re,
     return 1;
 }
 
+/* Printable ASCII and UTF-8, no control character, 1 to max bytes, with
+   no blank at all where `word` is set. */
+static int
+header_value_ok(const char *s, size_t max, int word)
+{
+    size_t i;
+
+    for (i = 0; s[i]; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f || (word && s[i] == ' '))
+            return 0;
+    return i > 0 && i <= max;
+}
+
+static int
+digits(const char *s, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* YYYY-MM-DD, a real day from 1995 (older dates are "ancient" to
+   i18nspector, and no .pot was made before). */
+static int
+date_ok(const char *s)
+{
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+                                31 };
+    int y, m, d;
+
+    if (strlen(s) != 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2)
+        || s[7] != '-' || !digits(s + 8, 2))
+        return 0;
+    y = atoi(s);
+    m = atoi(s + 5);
+    d = atoi(s + 8);
+    if (y < 1995 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0
+                                                  && y % 400 != 0)));
+}
+
+/* The attributes that make the .pot header. */
+static unsigned
+check_header(const struct model_catalog *cat)
+{
+    unsigned errors = 0;
+
+    if (cat->project_version && !header_value_ok(cat->project_version, 64, 1)) {
+        diag_error(&cat->project_version_loc, "project-version must be 1 to "
+                   "64 bytes without blanks or control characters");
+        errors++;
+    }
+    if (cat->bugs && (!header_value_ok(cat->bugs, 256, 1)
+                      || (!strchr(cat->bugs, '@')
+                          && !strstr(cat->bugs, "://")))) {
+        diag_error(&cat->bugs_loc, "bugs must be an e-mail address or a URL "
+                   "(up to 256 bytes, no blanks)");
+        errors++;
+    }
+    if (cat->pot_date && !date_ok(cat->pot_date)) {
+        diag_error(&cat->pot_date_loc, "pot-creation-date '%.*s' is not a "
+                   "date YYYY-MM-DD from 1995 on", 32, cat->pot_date);
+        errors++;
+    }
+    return errors;
+}
+
 static unsigned
 check_codes(const struct model_catalog *cat)
 {
@@ -480,7 +551,8 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
 unsigned
 validate_catalog(const struct model_catalog *cat)
 {
-    unsigned errors = check_modules(cat) + check_ids(cat) + check_codes(cat);
+    unsigned errors = check_header(cat) + check_modules(cat) + check_ids(cat)
+        + check_codes(cat);
     size_t i;
 
     for (i = 0; i < cat->n_modules; i++)
