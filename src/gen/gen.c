@@ -128,6 +128,12 @@ gen_run(const struct gen_options *opt)
             continue;
         case LOAD_INVALID:
             continue;
+        case LOAD_SCHEMA:
+            /* the content checks too, in the same run; no numbering */
+            model_index(cats[loaded]);
+            validate_catalog(cats[loaded]);
+            loaded++;
+            continue;
         case LOAD_OK:
             break;
         }
@@ -169,6 +175,7 @@ gen_run(const struct gen_options *opt)
         if (status == 0 && output_commit(&outs) < 0)
             status = 2;
     }
+    diag_summary();
     output_free(&outs);
     for (i = 0; i < loaded; i++)
         model_catalog_free(cats[i]);

@@ -449,6 +449,57 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     return errors;
 }
 
+/*
+ * Length of the conversion specification at s, by the whole syntax of
+ * printf (%N$, flags, width, precision, length, conversion) and Python
+ * (%(name)X, {field!c:spec}), or 0 for a '%' or brace that starts none:
+ * a stray one, for which "write %%" is the right advice. A space flag
+ * counts as stray: "100% used" is a percent sign and a word.
+ */
+static size_t
+spec_len(const char *s)
+{
+    size_t i = 1;
+
+    if (s[0] == '{') {
+        while (s[i] && s[i] != '}' && s[i] != '{' && s[i] != ' ')
+            i++;
+        return s[i] == '}' ? i + 1 : 0;
+    }
+    if (s[0] != '%')
+        return 0;
+    if (s[i] == '(') {
+        while (s[i] && s[i] != ')')
+            i++;
+        if (s[i] != ')' || i == 2)
+            return 0;
+        i++;
+    } else if (s[i] >= '1' && s[i] <= '9') {
+        size_t j = i;
+
+        while (s[j] >= '0' && s[j] <= '9')
+            j++;
+        if (s[j] == '$')
+            i = j + 1;
+    }
+    while (s[i] && strchr("-+#0'", s[i]))
+        i++;
+    if (s[i] == '*')
+        i++;
+    while (s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (s[i] == '.') {
+        i++;
+        if (s[i] == '*')
+            i++;
+        while (s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    while (s[i] && strchr("hlLqjzZt", s[i]))
+        i++;
+    return s[i] && strchr("diouxXeEfFgGaAcsCSpnr", s[i]) ? i + 1 : 0;
+}
+
 /* Warnings the text itself deserves; it stays verbatim. */
 static void
 check_text(const struct model_entry *e, enum model_field f,
@@ -456,7 +507,7 @@ check_text(const struct model_entry *e, enum model_field f,
 {
     const char *text = e->text[f], *q, *last = NULL;
     struct errcat__ph t;
-    size_t pos = 0, n = strlen(text), quotes = 0;
+    size_t pos = 0, n = strlen(text), quotes = 0, spec;
     enum errcat__ph_mode mode;
     struct loc at;
 
@@ -469,6 +520,11 @@ check_text(const struct model_entry *e, enum model_field f,
                              "character (expected '%.*ss'); it is kept as "
                              "written", (int)t.len, text + t.start,
                              (int)t.len, text + t.start);
+            else if (t.kind == ERRCAT__PH_BAD
+                     && (spec = spec_len(text + t.start)) > 0)
+                diag_warning(&at, "'%.*s' is not a placeholder errcat "
+                             "supports; the message is not formatted",
+                             (int)spec, text + t.start);
             else if (t.kind == ERRCAT__PH_BAD)
                 diag_warning(&at, "'%.*s' is not a placeholder; the message "
                              "is not formatted (write %s)", (int)t.len,
