@@ -87,12 +87,18 @@ expect 0 "percent hints" "$gen" check "$d/percent.xml"
     ! grep -q "%(allowed)d.*write %%" "$d/err.txt" && ! grep -q "%5.2f.*write %%" "$d/err.txt" ||
     { echo "FAIL: %% hint"; cat "$d/err.txt"; fail=1; }
 
+# the warnings real tables deserve are errors under --Werror
+expect 0 "repeats warn" "$gen" check tests/golden/repeats.xml
+expect 1 "repeats --Werror" "$gen" check --Werror tests/golden/repeats.xml
+[ "$(grep -c ': error: ' "$d/err.txt")" -eq 10 ] ||
+    { echo "FAIL: --Werror: not 10 errors"; cat "$d/err.txt"; fail=1; }
+
 # diagnostics are capped: the first 1000, then how many more
 mkdir -p "$d/many"
 awk 'BEGIN {
     print "<catalog version=\"1\" name=\"many\" number=\"5\" domain=\"m\" prefix=\"M\">"
     for (i = 1; i <= 1500; i++)
-        printf "<entry id=\"e%d\" code=\"bad code\"><description>D</description></entry>\n", i
+        printf "<entry id=\"e%d\" code=\"bad code\"><description>D%d</description></entry>\n", i, i
     print "</catalog>" }' > "$d/many/many.xml"
 expect 1 "1500 errors" "$gen" check "$d/many/many.xml"
 [ "$(grep -c ': error: code ' "$d/err.txt")" -eq 1000 ] &&

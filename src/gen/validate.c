@@ -500,6 +500,70 @@ spec_len(const char *s)
     return s[i] && strchr("diouxXeEfFgGaAcsCSpnr", s[i]) ? i + 1 : 0;
 }
 
+static int
+is_blank(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Blanks that open or close a text: kept verbatim, but clients that
+   match on the text rarely have them, and translators lose them. */
+static void
+check_blanks(const struct loc *start, const char *text, const char *what)
+{
+    size_t n = strlen(text), end = n;
+    struct loc at;
+
+    if (n && is_blank((unsigned char)text[0]))
+        diag_warning(start, "%s starts with white space", what);
+    while (end > 0 && is_blank((unsigned char)text[end - 1]))
+        end--;
+    if (end < n && end > 0) {
+        at = validate_text_loc(start, text, end);
+        diag_warning(&at, "%s ends with white space", what);
+    }
+}
+
+/*
+ * Offset and length of the first piece of documentation markup in a
+ * message, which no API sends: **bold**, an RST backslash escape (\_,
+ * \*, \|, ...; not a double backslash, which paths have) or an HTML
+ * <br>; 0 length when there is none.
+ */
+static size_t
+markup_at(const char *text, size_t *len)
+{
+    const char *p, *q;
+
+    for (p = text; *p; p++) {
+        if (p[0] == '*' && p[1] == '*' && p[2] && p[2] != '*'
+            && !is_blank((unsigned char)p[2])
+            && (q = strstr(p + 2, "**")) != NULL && q > p + 2
+            && !is_blank((unsigned char)q[-1])) {
+            *len = (size_t)(q + 2 - p);
+            return (size_t)(p - text);
+        }
+        if (p[0] == '\\' && p[1] && strchr("_*|`[]<>", p[1])) {
+            *len = 2;
+            return (size_t)(p - text);
+        }
+        if (p[0] == '<' && (p[1] == 'b' || p[1] == 'B')
+            && (p[2] == 'r' || p[2] == 'R')) {
+            q = p + 3;
+            while (*q == ' ')
+                q++;
+            if (*q == '/')
+                q++;
+            if (*q == '>') {
+                *len = (size_t)(q + 1 - p);
+                return (size_t)(p - text);
+            }
+        }
+    }
+    *len = 0;
+    return 0;
+}
+
 /* Warnings the text itself deserves; it stays verbatim. */
 static void
 check_text(const struct model_entry *e, enum model_field f,
@@ -540,6 +604,25 @@ check_text(const struct model_entry *e, enum model_field f,
     if (quotes % 2) {
         at = validate_text_loc(&e->text_loc[f], text, (size_t)(last - text));
         diag_warning(&at, "unbalanced '\"' in %s", model_field_name[f]);
+    }
+    check_blanks(&e->text_loc[f], text, model_field_name[f]);
+    if (f == FIELD_MESSAGE) {
+        size_t len, off = markup_at(text, &len);
+
+        if (len) {
+            at = validate_text_loc(&e->text_loc[f], text, off);
+            diag_warning(&at, "documentation markup '%.*s' in a message: "
+                         "an API sends plain text", (int)len, text + off);
+        }
+        if (ph->nargs == 1 && !ph->mixed) {
+            pos = 0;
+            mode = errcat__ph_mode_of((enum errcat_format)ph->style);
+            if (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END
+                && errcat__ph_is_arg(t.kind) && t.start == 0 && t.len == n)
+                diag_warning(&e->text_loc[f], "message is nothing but the "
+                             "placeholder '%s': it matches any error "
+                             "body of its code", text);
+        }
     }
 }
 
@@ -604,6 +687,99 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
     return errors + check_args(e, &ph);
 }
 
+/* Entries keyed by code and text indexes, to find repeated rows. */
+struct rows {
+    size_t *slot;                   /* entry index + 1; 0 empty */
+    size_t mask;
+};
+
+static size_t
+row_hash(long code, const unsigned *ti, int fields)
+{
+    unsigned long h = (unsigned long)code * 0x9e3779b1ul;
+    int f;
+
+    for (f = 0; f < fields; f++)
+        h = (h ^ ti[f]) * 16777619ul;
+    return (size_t)h;
+}
+
+/* Adds entry i; returns the entry already there with the same key (its
+   code, and all its texts where `whole` is set, else its message), or
+   (size_t)-1. */
+static size_t
+rows_add(struct rows *r, const struct model_catalog *cat, const long *code,
+         size_t i, int whole)
+{
+    const struct model_entry *e = &cat->entries[i];
+    unsigned key[ENTRY_TEXTS];
+    size_t j;
+    int f, n = whole ? ENTRY_TEXTS : 1;
+
+    for (f = 0; f < n; f++)
+        key[f] = e->text_index[whole ? f : FIELD_MESSAGE];
+    for (j = row_hash(code[i], key, n) & r->mask; r->slot[j];
+         j = (j + 1) & r->mask) {
+        size_t k = r->slot[j] - 1;
+        const struct model_entry *o = &cat->entries[k];
+        int same = code[k] == code[i];
+
+        for (f = 0; same && f < n; f++)
+            same = o->text_index[whole ? f : FIELD_MESSAGE] == key[f];
+        if (same)
+            return k;
+    }
+    r->slot[j] = i + 1;
+    return (size_t)-1;
+}
+
+/*
+ * Entries that repeat others: the same code and texts (a duplicate row),
+ * or the same code and message, so that a body with them is always
+ * matched to the first. Warnings, since the data may truly say so.
+ */
+static void
+check_repeats(const struct model_catalog *cat)
+{
+    struct rows whole, msg;
+    long *code = xcalloc(cat->n_entries + 1, sizeof *code);
+    size_t i, size = 16, k, first;
+
+    /* each entry's code as the index of the first entry with it */
+    for (i = 0; i < cat->n_entries; i++)
+        code[i] = -1;
+    for (i = 0; i < cat->hash_size; i++)
+        for (k = cat->code_hash[i]; k; k = cat->entries[k - 1].next_same_code)
+            code[k - 1] = (long)cat->code_hash[i] - 1;
+    while (size < 2 * cat->n_entries)
+        size *= 2;
+    whole.mask = msg.mask = size - 1;
+    whole.slot = xcalloc(size, sizeof *whole.slot);
+    msg.slot = xcalloc(size, sizeof *msg.slot);
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct model_entry *e = &cat->entries[i];
+
+        if ((first = rows_add(&whole, cat, code, i, 1)) != (size_t)-1) {
+            diag_warning(&e->loc, "entry '%s' repeats entry '%s': the same "
+                         "code and texts", e->id, cat->entries[first].id);
+            diag_note(&cat->entries[first].loc, "'%s' is here",
+                      cat->entries[first].id);
+        } else if (e->code && e->text[FIELD_MESSAGE]
+                   && (first = rows_add(&msg, cat, code, i, 0))
+                   != (size_t)-1) {
+            diag_warning(&e->text_loc[FIELD_MESSAGE], "entry '%s' has the "
+                         "code and message of entry '%s': an error body "
+                         "with them is always matched to '%s'", e->id,
+                         cat->entries[first].id, cat->entries[first].id);
+            diag_note(&cat->entries[first].text_loc[FIELD_MESSAGE],
+                      "the message of '%s' is here", cat->entries[first].id);
+        }
+    }
+    free(whole.slot);
+    free(msg.slot);
+    free(code);
+}
+
 unsigned
 validate_catalog(const struct model_catalog *cat)
 {
@@ -611,14 +787,18 @@ validate_catalog(const struct model_catalog *cat)
         + check_codes(cat);
     size_t i;
 
-    for (i = 0; i < cat->n_modules; i++)
+    for (i = 0; i < cat->n_modules; i++) {
         if (strlen(cat->modules[i].name) > VALIDATE_MAX_TEXT) {
             diag_error(&cat->modules[i].name_loc, "module name longer than "
                        "%d bytes", VALIDATE_MAX_TEXT);
             errors++;
         }
+        check_blanks(&cat->modules[i].name_loc, cat->modules[i].name,
+                     "module name");
+    }
     for (i = 0; i < cat->n_entries; i++)
         errors += check_entry(cat, &cat->entries[i]);
+    check_repeats(cat);
     return errors;
 }
 
