@@ -488,7 +488,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         collect(st, &m->name);
     } else if (depth == 1 && strcmp(name, "entry") == 0) {
         struct model_entry *e = model_add_entry(cat);
-        char *status, *unused;
+        char *status, *unused, *format;
 
         e->loc = at;
         e->id = attr(st, attrs, nb_attrs, "id", &v[0]);
@@ -496,6 +496,12 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         status = attr(st, attrs, nb_attrs, "http-status", &v[2]);
         e->module_ref = attr(st, attrs, nb_attrs, "module", &v[3]);
         unused = attr(st, attrs, nb_attrs, "unused", NULL);
+        format = attr(st, attrs, nb_attrs, "format", &v[4]);
+        e->format = -1;
+        for (f = 0; format && f < 4; f++)
+            if (strcmp(format, model_format_name[f]) == 0)
+                e->format = f;
+        e->format_loc = attr_loc(st, v[4], &at, off);
         e->http_status = to_int(status, &e->has_status);
         e->unused = unused && (strcmp(unused, "true") == 0
                                || strcmp(unused, "1") == 0);

@@ -300,6 +300,11 @@ check_modules(const struct model_catalog *cat)
     unsigned errors = 0;
     size_t i, first;
 
+    if (cat->n_modules >= ERRCAT_NO_MODULE) {
+        diag_error(&cat->modules[ERRCAT_NO_MODULE - 1].loc, "more than %u "
+                   "modules", ERRCAT_NO_MODULE - 1);
+        errors++;
+    }
     seen_init(&seen, cat->n_modules);
     for (i = 0; i < cat->n_modules; i++) {
         const struct model_module *m = &cat->modules[i];
@@ -379,8 +384,11 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     size_t pos = 0, n = strlen(msg), i, positional = 0;
     unsigned errors = 0;
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
-    int named = ph->style == ERRCAT_FORMAT_PYTHON
-        || ph->style == ERRCAT_FORMAT_BRACE;
+    int named = ph->style == ERRCAT_FORMAT_BRACE;
+
+    /* Python takes %s by position as well as %(name)s */
+    while (!named && errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END)
+        named = errcat__ph_is_arg(t.kind) && t.name_len > 0;
 
     for (i = 0; i < e->n_args; i++) {
         const struct model_arg *a = &e->args[i];
@@ -567,7 +575,7 @@ markup_at(const char *text, size_t *len)
 /* Warnings the text itself deserves; it stays verbatim. */
 static void
 check_text(const struct model_entry *e, enum model_field f,
-           const struct placeholders *ph)
+           const struct placeholders *ph, int forced)
 {
     const char *text = e->text[f], *q, *last = NULL;
     struct errcat__ph t;
@@ -575,7 +583,7 @@ check_text(const struct model_entry *e, enum model_field f,
     enum errcat__ph_mode mode;
     struct loc at;
 
-    if (f == FIELD_MESSAGE) {
+    if (f == FIELD_MESSAGE && forced < 0) {
         mode = errcat__ph_mode_of((enum errcat_format)(ph->mixed ? 0 : ph->style));
         while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
             at = validate_text_loc(&e->text_loc[f], text, t.start);
@@ -589,6 +597,14 @@ check_text(const struct model_entry *e, enum model_field f,
                 diag_warning(&at, "'%.*s' is not a placeholder errcat "
                              "supports; the message is not formatted",
                              (int)spec, text + t.start);
+            else if (t.kind == ERRCAT__PH_BAD && ph->nargs > 0
+                     && text[t.start] == '%')
+                diag_warning(&at, "'%.*s' starts no placeholder but the "
+                             "message has some: which it is, is ambiguous, "
+                             "and the message is not formatted (say "
+                             "format=\"c\" or \"python\" and write %%%%, "
+                             "or format=\"none\")", (int)t.len,
+                             text + t.start);
             else if (t.kind == ERRCAT__PH_BAD)
                 diag_warning(&at, "'%.*s' is not a placeholder; the message "
                              "is not formatted (write %s)", (int)t.len,
@@ -624,6 +640,83 @@ check_text(const struct model_entry *e, enum model_field f,
                              "body of its code", text);
         }
     }
+}
+
+/*
+ * The format attribute against the message: the same for every entry of
+ * a shared message, and no placeholder of the declared style that is
+ * malformed or belongs to another style. Without the attribute, a
+ * message with placeholders and a stray '%' is ambiguous: a warning.
+ */
+static unsigned
+check_format(const struct model_catalog *cat, const struct model_entry *e,
+             const struct model_text *t)
+{
+    const char *msg = e->text[FIELD_MESSAGE];
+    const char *name = e->format >= 0 ? model_format_name[e->format] : "";
+    struct placeholders inferred;
+    struct errcat__ph tok;
+    size_t pos = 0, n = strlen(msg), spec;
+    unsigned errors = 0;
+    struct loc at;
+
+    if (e->format != t->format) {
+        const struct model_entry *o = &cat->entries[t->format_owner];
+
+        diag_error(e->format >= 0 ? &e->format_loc
+                   : &e->text_loc[FIELD_MESSAGE], "entry '%s' has the message "
+                   "of entry '%s', which says format=\"%s\": say the same",
+                   e->id, o->id, model_format_name[t->format]);
+        diag_note(&o->format_loc, "format of '%s' is set here", o->id);
+        return 1;
+    }
+    if (e->format < 0)
+        return 0;               /* check_text warns of ambiguity */
+    if (e->format == ERRCAT_FORMAT_NONE)
+        return 0;
+    model_scan(msg, &inferred);
+    if (!inferred.mixed && inferred.style != ERRCAT_FORMAT_NONE
+        && inferred.style != e->format && t->ph.nargs == 0) {
+        diag_error(&e->format_loc, "format=\"%s\" but the message has no "
+                   "placeholder of that style, and reads as format=\"%s\"",
+                   name, model_format_name[inferred.style]);
+        return 1;
+    }
+    while (errcat__ph_next(msg, n, &pos,
+                           errcat__ph_mode_of((enum errcat_format)e->format),
+                           &tok) != ERRCAT__PH_END) {
+        at = validate_text_loc(&e->text_loc[FIELD_MESSAGE], msg, tok.start);
+        if (e->format == ERRCAT_FORMAT_PRINTF
+            && (tok.kind == ERRCAT__PH_NAMED
+                || tok.kind == ERRCAT__PH_NAMED_BARE)) {
+            diag_error(&at, "'%.*s' is a Python placeholder, but the message "
+                       "says format=\"c\"", (int)tok.len, msg + tok.start);
+            errors++;
+        } else if (e->format == ERRCAT_FORMAT_PYTHON
+                   && tok.kind == ERRCAT__PH_NUMBERED) {
+            diag_error(&at, "'%.*s' is not a Python placeholder, but the "
+                       "message says format=\"python\"", (int)tok.len,
+                       msg + tok.start);
+            errors++;
+        } else if (tok.kind == ERRCAT__PH_NAMED_BARE) {
+            diag_warning(&at, "placeholder '%.*s' has no conversion "
+                         "character (expected '%.*ss'); it is kept as "
+                         "written", (int)tok.len, msg + tok.start,
+                         (int)tok.len, msg + tok.start);
+        } else if (tok.kind == ERRCAT__PH_BAD
+                   && (spec = spec_len(msg + tok.start)) > 0) {
+            diag_warning(&at, "'%.*s' is not a placeholder errcat supports; "
+                         "the message is not formatted", (int)spec,
+                         msg + tok.start);
+        } else if (tok.kind == ERRCAT__PH_BAD) {
+            diag_error(&at, "'%.*s' starts no placeholder, but the message "
+                       "says format=\"%s\": write %s", (int)tok.len,
+                       msg + tok.start, name, msg[tok.start] == '%'
+                       ? "%% for a percent sign" : "{{ or }} for a brace");
+            errors++;
+        }
+    }
+    return errors;
 }
 
 static unsigned
@@ -669,7 +762,9 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
             errors++;
             continue;
         }
-        check_text(e, (enum model_field)f, &ph);
+        check_text(e, (enum model_field)f, &ph,
+                   f == FIELD_MESSAGE
+                   ? cat->texts[e->text_index[FIELD_MESSAGE]].format : -1);
     }
     if (!e->text[FIELD_MESSAGE]) {
         if (e->n_args) {
@@ -679,10 +774,22 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
         }
         return errors;
     }
+    f = (int)check_format(cat, e, &cat->texts[e->text_index[FIELD_MESSAGE]]);
+    if (f)
+        return errors + (unsigned)f;   /* <arg> checks would only echo it */
     if (ph.mixed) {
         diag_error(&e->text_loc[FIELD_MESSAGE], "message mixes placeholder "
-                   "styles (%%s, %%N$s, %%(name)s, {name}): use one");
+                   "styles (%%s, %%N$s, %%(name)s, {name}): use one, or say "
+                   "which with format=");
         return errors + 1;
+    }
+    if (ph.style == ERRCAT_FORMAT_NONE && e->format == ERRCAT_FORMAT_NONE) {
+        if (e->n_args) {
+            diag_error(&e->args[0].loc, "<arg> but format=\"none\": the "
+                       "message has no placeholder");
+            errors++;
+        }
+        return errors;
     }
     return errors + check_args(e, &ph);
 }
