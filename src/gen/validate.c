@@ -457,57 +457,6 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     return errors;
 }
 
-/*
- * Length of the conversion specification at s, by the whole syntax of
- * printf (%N$, flags, width, precision, length, conversion) and Python
- * (%(name)X, {field!c:spec}), or 0 for a '%' or brace that starts none:
- * a stray one, for which "write %%" is the right advice. A space flag
- * counts as stray: "100% used" is a percent sign and a word.
- */
-static size_t
-spec_len(const char *s)
-{
-    size_t i = 1;
-
-    if (s[0] == '{') {
-        while (s[i] && s[i] != '}' && s[i] != '{' && s[i] != ' ')
-            i++;
-        return s[i] == '}' ? i + 1 : 0;
-    }
-    if (s[0] != '%')
-        return 0;
-    if (s[i] == '(') {
-        while (s[i] && s[i] != ')')
-            i++;
-        if (s[i] != ')' || i == 2)
-            return 0;
-        i++;
-    } else if (s[i] >= '1' && s[i] <= '9') {
-        size_t j = i;
-
-        while (s[j] >= '0' && s[j] <= '9')
-            j++;
-        if (s[j] == '$')
-            i = j + 1;
-    }
-    while (s[i] && strchr("-+#0'", s[i]))
-        i++;
-    if (s[i] == '*')
-        i++;
-    while (s[i] >= '0' && s[i] <= '9')
-        i++;
-    if (s[i] == '.') {
-        i++;
-        if (s[i] == '*')
-            i++;
-        while (s[i] >= '0' && s[i] <= '9')
-            i++;
-    }
-    while (s[i] && strchr("hlLqjzZt", s[i]))
-        i++;
-    return s[i] && strchr("diouxXeEfFgGaAcsCSpnr", s[i]) ? i + 1 : 0;
-}
-
 static int
 is_blank(int c)
 {
@@ -579,7 +528,7 @@ check_text(const struct model_entry *e, enum model_field f,
 {
     const char *text = e->text[f], *q, *last = NULL;
     struct errcat__ph t;
-    size_t pos = 0, n = strlen(text), quotes = 0, spec;
+    size_t pos = 0, n = strlen(text), quotes = 0;
     enum errcat__ph_mode mode;
     struct loc at;
 
@@ -592,11 +541,15 @@ check_text(const struct model_entry *e, enum model_field f,
                              "character (expected '%.*ss'); it is kept as "
                              "written", (int)t.len, text + t.start,
                              (int)t.len, text + t.start);
-            else if (t.kind == ERRCAT__PH_BAD
-                     && (spec = spec_len(text + t.start)) > 0)
+            else if (t.loose && ph->ambiguous)
+                diag_warning(&at, "'%.*s' is taken as text, though printf "
+                             "and msgfmt read a conversion with the space "
+                             "flag (say format=\"none\" to confirm)",
+                             (int)t.len, text + t.start);
+            else if (t.kind == ERRCAT__PH_BAD && t.unsupported)
                 diag_warning(&at, "'%.*s' is not a placeholder errcat "
                              "supports; the message is not formatted",
-                             (int)spec, text + t.start);
+                             (int)t.len, text + t.start);
             else if (t.kind == ERRCAT__PH_BAD && ph->nargs > 0
                      && text[t.start] == '%')
                 diag_warning(&at, "'%.*s' starts no placeholder but the "
@@ -656,7 +609,7 @@ check_format(const struct model_catalog *cat, const struct model_entry *e,
     const char *name = e->format >= 0 ? model_format_name[e->format] : "";
     struct placeholders inferred;
     struct errcat__ph tok;
-    size_t pos = 0, n = strlen(msg), spec;
+    size_t pos = 0, n = strlen(msg);
     unsigned errors = 0;
     struct loc at;
 
@@ -703,10 +656,9 @@ check_format(const struct model_catalog *cat, const struct model_entry *e,
                          "character (expected '%.*ss'); it is kept as "
                          "written", (int)tok.len, msg + tok.start,
                          (int)tok.len, msg + tok.start);
-        } else if (tok.kind == ERRCAT__PH_BAD
-                   && (spec = spec_len(msg + tok.start)) > 0) {
+        } else if (tok.kind == ERRCAT__PH_BAD && tok.unsupported) {
             diag_warning(&at, "'%.*s' is not a placeholder errcat supports; "
-                         "the message is not formatted", (int)spec,
+                         "the message is not formatted", (int)tok.len,
                          msg + tok.start);
         } else if (tok.kind == ERRCAT__PH_BAD) {
             diag_error(&at, "'%.*s' starts no placeholder, but the message "

@@ -9,13 +9,6 @@
 
 #include "errcat_int.h"
 
-/* What an unknown entry reads as: no allocation, never NULL. */
-static const char *const fallback_text[] = {
-    "Unknown error",                    /* ERRCAT_DESCRIPTION */
-    "Unknown error",                    /* ERRCAT_MESSAGE */
-    "Contact technical support.",       /* ERRCAT_MEASURE */
-    "Unknown"                           /* ERRCAT_MODULE */
-};
 static const char unknown[] = "unknown";
 static const char absent[] = "";        /* what an absent field reads as */
 
@@ -322,7 +315,7 @@ text_at(const struct errcat_catalog *cat, const struct errcat_locale *loc,
     if (t == ERRCAT_NO_TEXT)
         return absent;
     if (t >= cat->n_texts)
-        return fallback_text[field];
+        return errcat__unknown_text(loc, field);
     if (loc && loc->cat == cat)
         return loc->texts[t];
     return cat->texts[t].msgid;
@@ -335,9 +328,9 @@ errcat_text(const struct errcat_catalog *cat, const struct errcat_locale *loc,
     unsigned t;
 
     if ((unsigned)field > ERRCAT_MODULE)
-        return fallback_text[0];
+        return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
     if (!valid(cat) || !entry_of(cat, e))
-        return fallback_text[field];
+        return errcat__unknown_text(loc, field);
     switch (field) {
     case ERRCAT_DESCRIPTION:
         t = e->description;
@@ -352,7 +345,7 @@ errcat_text(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         if (e->module == ERRCAT_NO_MODULE)
             return absent;
         if (e->module >= cat->n_modules)
-            return fallback_text[field];
+            return errcat__unknown_text(loc, field);
         t = cat->modules[e->module].name;
     }
     return text_at(cat, loc, t, field);
@@ -414,13 +407,13 @@ errcat_describe(const struct errcat_catalog *cat,
        catalog wraps to a serial out of range */
     if (loc && loc->cat == cat && cat) {
         serial = (unsigned)value - loc->desc_base;
-        if (serial < loc->desc_n)
+        if (serial < loc->desc_n && loc->desc[serial])
             return loc->desc[serial];
     }
     e = find(cat, value);
 
     if (e == NULL)
-        return fallback_text[ERRCAT_DESCRIPTION];
+        return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
     return text_at(cat, loc, e->description, ERRCAT_DESCRIPTION);
 }
 

@@ -6,43 +6,47 @@
 static const char formats__t0[] =
     "message\004Disk 100% used";
 static const char formats__t1[] =
-    "message\004Use %s in the template, not {0}";
+    "message\004Quota 100% used";
 static const char formats__t2[] =
-    "message\004{vault} is 100% full";
+    "message\004Use %s in the template, not {0}";
 static const char formats__t3[] =
-    "message\004Disk %s is 100%% used";
+    "message\004{vault} is 100% full";
 static const char formats__t4[] =
-    "message\004Volume %s is full";
+    "message\004Disk %s is 100%% used";
 static const char formats__t5[] =
-    "message\004Disk %s is 100% used";
+    "message\004Volume %s is full";
+static const char formats__t6[] =
+    "message\004Disk %s is at 100%";
 
 static const struct errcat_text formats__texts[] = {
     { formats__t0, formats__t0 + 8, 0, 0 },
     { formats__t1, formats__t1 + 8, 0, 0 },
-    { formats__t2, formats__t2 + 8, 3, 1 },
-    { formats__t3, formats__t3 + 8, 1, 1 },
-    { formats__t4, formats__t4 + 8, 2, 1 },
-    { formats__t5, formats__t5 + 8, 0, 0 }
+    { formats__t2, formats__t2 + 8, 0, 0 },
+    { formats__t3, formats__t3 + 8, 3, 1 },
+    { formats__t4, formats__t4 + 8, 1, 1 },
+    { formats__t5, formats__t5 + 8, 2, 1 },
+    { formats__t6, formats__t6 + 8, 0, 0 }
 };
 
 static const struct errcat_entry formats__entries[] = {
     { "literal_percent", "FMT.1", FMT_LITERAL_PERCENT, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 0, ERRCAT_NO_TEXT, 0 },
-    { "literal_spec", "FMT.2", FMT_LITERAL_SPEC, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 1, ERRCAT_NO_TEXT, 0 },
-    { "brace_with_percent", "FMT.3", FMT_BRACE_WITH_PERCENT, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 2, ERRCAT_NO_TEXT, 0 },
-    { "c_escaped", "FMT.4", FMT_C_ESCAPED, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 3, ERRCAT_NO_TEXT, 0 },
-    { "python_positional", "FMT.5", FMT_PYTHON_POSITIONAL, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 4, ERRCAT_NO_TEXT, 0 },
-    { "ambiguous", "FMT.6", FMT_AMBIGUOUS, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 5, ERRCAT_NO_TEXT, 0 }
+    { "loose_percent", "FMT.7", FMT_LOOSE_PERCENT, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 1, ERRCAT_NO_TEXT, 0 },
+    { "literal_spec", "FMT.2", FMT_LITERAL_SPEC, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 2, ERRCAT_NO_TEXT, 0 },
+    { "brace_with_percent", "FMT.3", FMT_BRACE_WITH_PERCENT, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 3, ERRCAT_NO_TEXT, 0 },
+    { "c_escaped", "FMT.4", FMT_C_ESCAPED, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 4, ERRCAT_NO_TEXT, 0 },
+    { "python_positional", "FMT.5", FMT_PYTHON_POSITIONAL, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 5, ERRCAT_NO_TEXT, 0 },
+    { "ambiguous", "FMT.6", FMT_AMBIGUOUS, 0, ERRCAT_NO_MODULE, 0, ERRCAT_NO_TEXT, 6, ERRCAT_NO_TEXT, 0 }
 };
 
 /* serial -> entry index + 1 */
-static const unsigned formats__by_serial[7] = {
-    0, 1, 2, 3, 4, 5, 6
+static const unsigned formats__by_serial[8] = {
+    0, 1, 2, 3, 4, 5, 6, 7
 };
 
 /* errcat_code_hash(code) & 15 -> entry index + 1 */
 static const unsigned formats__code_hash[16] = {
-    2, 0, 4, 3, 0, 5, 0, 0, 0, 1,
-    0, 0, 6, 0, 0, 0
+    3, 0, 5, 4, 0, 6, 0, 0, 0, 1,
+    0, 0, 7, 0, 0, 2
 };
 
 static struct errcat_cache formats__cache;
@@ -50,10 +54,10 @@ static struct errcat_cache formats__cache;
 const struct errcat_catalog formats_catalog = {
     ERRCAT_ABI_VERSION, "formats", "errcat-formats", "FMT",
     "formats.xml", 12, 12582912,
-    6, formats__entries,
+    7, formats__entries,
     0, 0,
-    6, formats__texts,
-    7, formats__by_serial,
+    7, formats__texts,
+    8, formats__by_serial,
     15, formats__code_hash,
     &formats__cache
 };

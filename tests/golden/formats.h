@@ -16,21 +16,23 @@ extern "C" {
 enum formats_error {
     /* FMT.1: Disk 100% used */
     FMT_LITERAL_PERCENT = 12582913,
+    /* FMT.7: Quota 100% used */
+    FMT_LOOSE_PERCENT = 12582914,
     /* FMT.2: Use %s in the template, not {0} */
-    FMT_LITERAL_SPEC = 12582914,
+    FMT_LITERAL_SPEC = 12582915,
     /* FMT.3: {vault} is 100% full */
-    FMT_BRACE_WITH_PERCENT = 12582915,
+    FMT_BRACE_WITH_PERCENT = 12582916,
     /* FMT.4: Disk %s is 100%% used */
-    FMT_C_ESCAPED = 12582916,
+    FMT_C_ESCAPED = 12582917,
     /* FMT.5: Volume %s is full */
-    FMT_PYTHON_POSITIONAL = 12582917,
-    /* FMT.6: Disk %s is 100% used */
-    FMT_AMBIGUOUS = 12582918
+    FMT_PYTHON_POSITIONAL = 12582918,
+    /* FMT.6: Disk %s is at 100% */
+    FMT_AMBIGUOUS = 12582919
 };
 
 /* Catalog number: values are 12 << 20 | serial. */
 #define FMT_CATALOG_NUMBER 12
-#define FMT_ENTRY_COUNT 6
+#define FMT_ENTRY_COUNT 7
 
 struct errcat_catalog;
 
