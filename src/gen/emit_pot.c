@@ -184,18 +184,22 @@ placeholder_notes(struct buf *out, size_t block,
                     && strncmp(e->args[i].name, msg + t.name, t.name_len) == 0)
                     what = e->args[i].text;
         } else {
-            size_t k = 0;
+            /* the <arg> of its place: its number, or its turn */
+            size_t k = 0, want = t.kind == ERRCAT__PH_NUMBERED
+                ? (size_t)t.number - 1 : arg;
 
             for (i = 0; i < e->n_args; i++)
-                if (!e->args[i].name && k++ == arg)
+                if (!e->args[i].name && k++ == want)
                     what = e->args[i].text;
-            arg++;
+            if (t.kind != ERRCAT__PH_NUMBERED)
+                arg++;
         }
         if (!what)
             continue;
         line.len = 0;
         if (t.kind == ERRCAT__PH_POSITIONAL)
-            buf_printf(&line, "#. %%s #%lu: %s", (unsigned long)arg, what);
+            buf_printf(&line, "#. %.*s #%lu: %s", (int)t.len, msg + t.start,
+                       (unsigned long)arg, what);
         else
             buf_printf(&line, "#. %.*s: %s", (int)t.len, msg + t.start, what);
         note_once(out, block, line.data);

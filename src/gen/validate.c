@@ -382,13 +382,26 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     const char *msg = e->text[FIELD_MESSAGE];
     struct errcat__ph t;
     size_t pos = 0, n = strlen(msg), i, positional = 0;
-    unsigned errors = 0;
+    unsigned errors = 0, expected = 0, highest = 0;
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
-    int named = ph->style == ERRCAT_FORMAT_BRACE;
+    int named = 0;
 
-    /* Python takes %s by position as well as %(name)s */
-    while (!named && errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END)
-        named = errcat__ph_is_arg(t.kind) && t.name_len > 0;
+    /* named (%(name)s, {name}), or by position: in order (%s, {}) or by
+       number (%2$s, {1}), when the arguments are as many as the highest */
+    while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END) {
+        /* a text with only "% u" directives is read as plain text */
+        if (!errcat__ph_is_arg(t.kind)
+            || (t.loose && ph->style == ERRCAT_FORMAT_NONE))
+            continue;
+        if (t.name_len > 0)
+            named = 1;
+        else if (t.kind == ERRCAT__PH_NUMBERED)
+            highest = t.number > highest ? t.number : highest;
+        else
+            expected++;
+    }
+    if (highest > expected)
+        expected = highest;
 
     for (i = 0; i < e->n_args; i++) {
         const struct model_arg *a = &e->args[i];
@@ -426,10 +439,10 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
             errors++;
         }
     }
-    if (!named && ph->nargs != positional) {
+    if (!named && expected != positional) {
         diag_error(&e->text_loc[FIELD_MESSAGE], "message has %u "
-                   "placeholder%s but %lu <arg> note%s", ph->nargs,
-                   ph->nargs == 1 ? "" : "s", (unsigned long)positional,
+                   "placeholder%s but %lu <arg> note%s", expected,
+                   expected == 1 ? "" : "s", (unsigned long)positional,
                    positional == 1 ? "" : "s");
         errors++;
     }
