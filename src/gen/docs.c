@@ -356,6 +356,12 @@ load_all(const struct docs_options *opt, struct docs_catalog *dc,
             continue;
         case LOAD_INVALID:
             continue;
+        case LOAD_SCHEMA:
+            /* reported with its content errors; no pages from it */
+            model_index(cat);
+            validate_catalog(cat);
+            model_catalog_free(cat);
+            continue;
         case LOAD_OK:
             break;
         }
