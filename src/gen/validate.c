@@ -243,9 +243,12 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     size_t pos = 0, n = strlen(msg), i, positional = 0;
     unsigned errors = 0;
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
-    int named = ph->style == ERRCAT_FORMAT_PYTHON
-        || ph->style == ERRCAT_FORMAT_BRACE;
+    int named = 0;
 
+    /* {0} and {} are by position, like %s; names need name= */
+    while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END)
+        named |= t.kind == ERRCAT__PH_NAMED || t.kind == ERRCAT__PH_NAMED_BARE
+            || t.kind == ERRCAT__PH_BRACE;
     for (i = 0; i < e->n_args; i++) {
         const struct model_arg *a = &e->args[i];
         int found = 0;
