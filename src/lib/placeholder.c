@@ -400,8 +400,8 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         long p = 0;
 
         for (k = ph->prec.off; k < ph->prec.off + ph->prec.len; k++)
-            if ((p = p * 10 + (s[k] - '0')) > 1L << 20)
-                p = 1L << 20;
+            if ((p = p * 10 + (s[k] - '0')) > 4096)
+                p = 4096;
         lay->prec = p;
     }
     if (ph->style == ERRCAT_FORMAT_BRACE) {
