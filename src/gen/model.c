@@ -19,7 +19,10 @@ model_catalog_new(const char *path)
 {
     struct model_catalog *cat = xcalloc(1, sizeof *cat);
 
+    const char *slash = strrchr(path, '/');
+
     cat->path = xstrdup(path);
+    cat->ref = xstrdup(slash ? slash + 1 : path);
     return cat;
 }
 
@@ -66,6 +69,7 @@ model_catalog_free(struct model_catalog *cat)
     free(cat->modules);
     free(cat->entries);
     free(cat->path);
+    free(cat->ref);
     free(cat);
 }
 
@@ -257,9 +261,10 @@ index_texts(struct model_catalog *cat)
                                         cat->modules[i].name, i);
     for (i = 0; i < cat->n_entries; i++)
         for (f = 0; f < ENTRY_TEXTS; f++)
-            cat->entries[i].text_index[f] =
-                add_text(cat, &set, &cap, (enum model_field)f,
-                         cat->entries[i].text[f], i);
+            cat->entries[i].text_index[f] = !cat->entries[i].text[f]
+                ? MODEL_NO_TEXT
+                : add_text(cat, &set, &cap, (enum model_field)f,
+                           cat->entries[i].text[f], i);
     free(set.slot);
 }
 
@@ -275,6 +280,8 @@ index_codes(struct model_catalog *cat)
     for (i = 0; i < cat->n_entries; i++) {
         struct model_entry *e = &cat->entries[i];
 
+        if (!e->code)
+            continue;
         j = model_hash(e->code) & (cat->hash_size - 1);
         while (cat->code_hash[j]) {
             if (strcmp(cat->entries[cat->code_hash[j] - 1].code, e->code) == 0)
@@ -311,6 +318,8 @@ index_modules(struct model_catalog *cat)
         struct model_entry *e = &cat->entries[i];
 
         e->module = -1;
+        if (!e->module_ref)
+            continue;
         for (j = model_hash(e->module_ref) & mask; slot[j];
              j = (j + 1) & mask)
             if (strcmp(cat->modules[slot[j] - 1].id, e->module_ref) == 0) {

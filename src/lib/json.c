@@ -97,6 +97,14 @@ set_string(json_t *obj, const char *key, const char *value)
     return json_object_set_new(obj, key, json_string(value)) != 0;
 }
 
+/* The same, but leaves the key out for "", an absent field: catalogs
+ * have no empty texts or codes. */
+static int
+set_present(json_t *obj, const char *key, const char *value)
+{
+    return *value ? set_string(obj, key, value) : 0;
+}
+
 /* Writes obj compactly into buf as errcat_json_body documents. */
 static long
 dump(json_t *obj, char *buf, size_t size)
@@ -130,18 +138,20 @@ body(const struct errcat_catalog *cat, const struct errcat_locale *loc,
 
     if (obj == NULL || api == NULL || (extended && local == NULL))
         goto out;
-    bad |= set_string(obj, "error_code", errcat_entry_code(e));
-    bad |= set_string(obj, "error_msg", api);
+    /* an absent field reads as "" (status 0), and its key is left out */
+    bad |= set_present(obj, "error_code", errcat_entry_code(e));
+    bad |= set_present(obj, "error_msg", api);
     if (extended) {
-        bad |= set_string(obj, "code", errcat_entry_code(e));
+        bad |= set_present(obj, "code", errcat_entry_code(e));
         bad |= set_string(obj, "id", errcat_entry_id(e));
-        bad |= set_string(obj, "module", errcat_module_name(cat, loc, e));
-        bad |= json_object_set_new(obj, "http_status",
-                                   json_integer(errcat_entry_http_status(e)));
-        bad |= set_string(obj, "description",
-                          errcat_description(cat, loc, e));
-        bad |= set_string(obj, "message", local);
-        bad |= set_string(obj, "measure", errcat_measure(cat, loc, e));
+        bad |= set_present(obj, "module", errcat_module_name(cat, loc, e));
+        if (errcat_entry_http_status(e) != 0)
+            bad |= json_object_set_new(obj, "http_status", json_integer(
+                                           errcat_entry_http_status(e)));
+        bad |= set_present(obj, "description",
+                           errcat_description(cat, loc, e));
+        bad |= set_present(obj, "message", local);
+        bad |= set_present(obj, "measure", errcat_measure(cat, loc, e));
         bad |= json_object_set_new(obj, "unused",
                                    json_boolean(errcat_entry_unused(e)));
         bad |= set_string(obj, "locale", errcat_locale_name(
