@@ -28,8 +28,8 @@ flags() {
 known() {
     case $1 in
     "Storage 100% used") return 0 ;;
-    "Unknown parameter {name!r} for queue {queue:>8}") return 0 ;;
-    "Cannot attach {} to {}") return 0 ;;
+    "Unknown parameter {name!r}") return 0 ;;
+    "Cannot attach {} to {} ({{retry}})") return 0 ;;
     esac
     return 1
 }

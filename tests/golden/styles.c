@@ -14,59 +14,107 @@ static const char styles__t3[] =
 static const char styles__t4[] =
     "measure\004Delete a plan first.";
 static const char styles__t5[] =
-    "description\004The input is not valid.";
+    "description\004The plan does not exist.";
 static const char styles__t6[] =
-    "message\004Invalid input received: %(reason)r";
+    "message\004Plan %(plan_id)s could not be found.";
 static const char styles__t7[] =
-    "measure\004Correct the request.";
+    "measure\004Check the plan ID.";
 static const char styles__t8[] =
-    "description\004The quota is nearly used up.";
+    "description\004The input is not valid.";
 static const char styles__t9[] =
-    "message\004Quota at %(ratio)5.2f%% of %(total)d";
+    "message\004Invalid input received: %(reason)r";
 static const char styles__t10[] =
-    "measure\004Ask for a larger quota.";
+    "measure\004Correct the request.";
 static const char styles__t11[] =
-    "description\004The volume is too large.";
+    "description\004The quota is nearly used up.";
 static const char styles__t12[] =
-    "message\004Volume size %5.2f GB exceeds the limit of %lu GB";
+    "message\004Quota at %(ratio)5.2f%% of %(total)d (100%% means full)";
 static const char styles__t13[] =
-    "measure\004Choose a smaller volume.";
+    "measure\004Ask for a larger quota.";
 static const char styles__t14[] =
-    "description\004The name is taken.";
+    "description\004The volume is too large.";
 static const char styles__t15[] =
-    "message\004Name [%-10s] is taken (%d tries)";
+    "message\004Volume size %5.2f GB exceeds the limit of %lu GB";
 static const char styles__t16[] =
-    "measure\004Choose another name.";
+    "measure\004Choose a smaller volume.";
 static const char styles__t17[] =
-    "description\004A copy failed.";
+    "description\004The name is taken.";
 static const char styles__t18[] =
-    "message\004Copy %2$d of backup %1$s failed";
+    "message\004Name [%-10s] is taken (%d tries)";
 static const char styles__t19[] =
-    "measure\004Retry the copy.";
+    "measure\004Choose another name.";
 static const char styles__t20[] =
-    "description\004The resource is busy.";
+    "description\004A copy failed.";
 static const char styles__t21[] =
-    "message\004Resource {0} is in state {1}";
+    "message\004Copy %2$d of backup %1$s failed";
 static const char styles__t22[] =
-    "measure\004Wait until the resource is available.";
+    "measure\004Retry the copy.";
 static const char styles__t23[] =
-    "description\004A parameter is unknown.";
+    "description\004The checksum differs.";
 static const char styles__t24[] =
-    "message\004Unknown parameter {name!r} for queue {queue:>8}";
+    "message\004Checksum %#x does not match, flag '%c', prefix %.3s";
 static const char styles__t25[] =
-    "measure\004Remove the parameter.";
+    "measure\004Upload the object again.";
 static const char styles__t26[] =
-    "description\004The attachment failed.";
+    "description\004The resource is busy.";
 static const char styles__t27[] =
-    "message\004Cannot attach {} to {}";
+    "message\004Resource {0} is in state {1} since {0}";
 static const char styles__t28[] =
-    "measure\004Detach the volume first.";
+    "measure\004Wait until the resource is available.";
 static const char styles__t29[] =
-    "description\004The storage is full.";
+    "description\004The attachment failed.";
 static const char styles__t30[] =
-    "message\004Storage 100% used";
+    "message\004Cannot attach {} to {} ({{retry}})";
 static const char styles__t31[] =
+    "measure\004Detach the volume first.";
+static const char styles__t32[] =
+    "description\004A parameter is unknown.";
+static const char styles__t33[] =
+    "message\004Unknown parameter {name!r}";
+static const char styles__t34[] =
+    "measure\004Remove the parameter.";
+static const char styles__t35[] =
+    "description\004The queue is full.";
+static const char styles__t36[] =
+    "message\004Queue {queue:>8} holds {count:d} jobs, {share:^7} of them yours";
+static const char styles__t37[] =
+    "measure\004Retry later.";
+static const char styles__t38[] =
+    "description\004The ratio is too high.";
+static const char styles__t39[] =
+    "message\004Ratio {ratio:.2f} above {limit}";
+static const char styles__t40[] =
+    "measure\004Lower the ratio.";
+static const char styles__t41[] =
+    "description\004The size is too large.";
+static const char styles__t42[] =
+    "message\004Size %d is too large";
+static const char styles__t43[] =
+    "measure\004Choose a smaller size.";
+static const char styles__t44[] =
+    "description\004The size is not valid.";
+static const char styles__t45[] =
+    "message\004Size %s is too large";
+static const char styles__t46[] =
+    "measure\004Give the size as a number.";
+static const char styles__t47[] =
+    "description\004The backup does not exist.";
+static const char styles__t48[] =
+    "message\004Backup %(backup_id)s could not be found.";
+static const char styles__t49[] =
+    "measure\004Check the backup ID.";
+static const char styles__t50[] =
+    "description\004The storage is full.";
+static const char styles__t51[] =
+    "message\004Storage 100% used";
+static const char styles__t52[] =
     "measure\004Free some space.";
+static const char styles__t53[] =
+    "description\004The mode is not valid.";
+static const char styles__t54[] =
+    "message\004Mode %o is not allowed for %-6s";
+static const char styles__t55[] =
+    "measure\004Choose another mode.";
 
 static const struct errcat_text styles__texts[] = {
     { styles__t0, styles__t0 + 7, 0, 0 },
@@ -78,10 +126,10 @@ static const struct errcat_text styles__texts[] = {
     { styles__t6, styles__t6 + 8, 2, 1 },
     { styles__t7, styles__t7 + 8, 0, 0 },
     { styles__t8, styles__t8 + 12, 0, 0 },
-    { styles__t9, styles__t9 + 8, 2, 2 },
+    { styles__t9, styles__t9 + 8, 2, 1 },
     { styles__t10, styles__t10 + 8, 0, 0 },
     { styles__t11, styles__t11 + 12, 0, 0 },
-    { styles__t12, styles__t12 + 8, 1, 2 },
+    { styles__t12, styles__t12 + 8, 2, 2 },
     { styles__t13, styles__t13 + 8, 0, 0 },
     { styles__t14, styles__t14 + 12, 0, 0 },
     { styles__t15, styles__t15 + 8, 1, 2 },
@@ -90,17 +138,41 @@ static const struct errcat_text styles__texts[] = {
     { styles__t18, styles__t18 + 8, 1, 2 },
     { styles__t19, styles__t19 + 8, 0, 0 },
     { styles__t20, styles__t20 + 12, 0, 0 },
-    { styles__t21, styles__t21 + 8, 3, 2 },
+    { styles__t21, styles__t21 + 8, 1, 2 },
     { styles__t22, styles__t22 + 8, 0, 0 },
     { styles__t23, styles__t23 + 12, 0, 0 },
-    { styles__t24, styles__t24 + 8, 3, 2 },
+    { styles__t24, styles__t24 + 8, 1, 3 },
     { styles__t25, styles__t25 + 8, 0, 0 },
     { styles__t26, styles__t26 + 12, 0, 0 },
     { styles__t27, styles__t27 + 8, 3, 2 },
     { styles__t28, styles__t28 + 8, 0, 0 },
     { styles__t29, styles__t29 + 12, 0, 0 },
-    { styles__t30, styles__t30 + 8, 0, 0 },
-    { styles__t31, styles__t31 + 8, 0, 0 }
+    { styles__t30, styles__t30 + 8, 3, 2 },
+    { styles__t31, styles__t31 + 8, 0, 0 },
+    { styles__t32, styles__t32 + 12, 0, 0 },
+    { styles__t33, styles__t33 + 8, 3, 1 },
+    { styles__t34, styles__t34 + 8, 0, 0 },
+    { styles__t35, styles__t35 + 12, 0, 0 },
+    { styles__t36, styles__t36 + 8, 3, 3 },
+    { styles__t37, styles__t37 + 8, 0, 0 },
+    { styles__t38, styles__t38 + 12, 0, 0 },
+    { styles__t39, styles__t39 + 8, 3, 2 },
+    { styles__t40, styles__t40 + 8, 0, 0 },
+    { styles__t41, styles__t41 + 12, 0, 0 },
+    { styles__t42, styles__t42 + 8, 1, 1 },
+    { styles__t43, styles__t43 + 8, 0, 0 },
+    { styles__t44, styles__t44 + 12, 0, 0 },
+    { styles__t45, styles__t45 + 8, 1, 1 },
+    { styles__t46, styles__t46 + 8, 0, 0 },
+    { styles__t47, styles__t47 + 12, 0, 0 },
+    { styles__t48, styles__t48 + 8, 2, 1 },
+    { styles__t49, styles__t49 + 8, 0, 0 },
+    { styles__t50, styles__t50 + 12, 0, 0 },
+    { styles__t51, styles__t51 + 8, 0, 0 },
+    { styles__t52, styles__t52 + 8, 0, 0 },
+    { styles__t53, styles__t53 + 12, 0, 0 },
+    { styles__t54, styles__t54 + 8, 1, 2 },
+    { styles__t55, styles__t55 + 8, 0, 0 }
 };
 
 static const struct errcat_module styles__modules[] = {
@@ -110,29 +182,40 @@ static const struct errcat_module styles__modules[] = {
 
 static const struct errcat_entry styles__entries[] = {
     { "plan_limit_exceeded", "PlanLimitExceeded", STY_PLAN_LIMIT_EXCEEDED, 413, 0, 0, 2, 3, 4, 0 },
-    { "invalid_input", "InvalidInput", STY_INVALID_INPUT, 400, 0, 0, 5, 6, 7, 0 },
-    { "quota_ratio", "QuotaRatio", STY_QUOTA_RATIO, 403, 0, 0, 8, 9, 10, 0 },
-    { "volume_too_large", "STY.0001", STY_VOLUME_TOO_LARGE, 400, 1, 0, 11, 12, 13, 0 },
-    { "name_taken", "STY.0002", STY_NAME_TAKEN, 409, 1, 0, 14, 15, 16, 0 },
-    { "copy_failed", "STY.0003", STY_COPY_FAILED, 500, 1, 0, 17, 18, 19, 0 },
-    { "resource_state", "STY.0004", STY_RESOURCE_STATE, 409, 1, 0, 20, 21, 22, 0 },
-    { "unknown_parameter", "STY.0005", STY_UNKNOWN_PARAMETER, 400, 1, 0, 23, 24, 25, 0 },
-    { "cannot_attach", "STY.0006", STY_CANNOT_ATTACH, 409, 1, 0, 26, 27, 28, 0 },
-    { "storage_full", "STY.0007", STY_STORAGE_FULL, 507, 1, 0, 29, 30, 31, 0 }
+    { "plan_not_found", "PlanNotFound", STY_PLAN_NOT_FOUND, 404, 0, 0, 5, 6, 7, 0 },
+    { "invalid_input", "InvalidInput", STY_INVALID_INPUT, 400, 0, 0, 8, 9, 10, 0 },
+    { "quota_ratio", "QuotaRatio", STY_QUOTA_RATIO, 403, 0, 0, 11, 12, 13, 0 },
+    { "volume_too_large", "STY.0001", STY_VOLUME_TOO_LARGE, 400, 1, 0, 14, 15, 16, 0 },
+    { "name_taken", "STY.0002", STY_NAME_TAKEN, 409, 1, 0, 17, 18, 19, 0 },
+    { "copy_failed", "STY.0003", STY_COPY_FAILED, 500, 1, 0, 20, 21, 22, 0 },
+    { "checksum_mismatch", "STY.0004", STY_CHECKSUM_MISMATCH, 500, 1, 0, 23, 24, 25, 0 },
+    { "resource_state", "STY.0005", STY_RESOURCE_STATE, 409, 1, 0, 26, 27, 28, 0 },
+    { "cannot_attach", "STY.0006", STY_CANNOT_ATTACH, 409, 1, 0, 29, 30, 31, 0 },
+    { "unknown_parameter", "STY.0007", STY_UNKNOWN_PARAMETER, 400, 1, 0, 32, 33, 34, 0 },
+    { "queue_full", "STY.0008", STY_QUEUE_FULL, 503, 1, 0, 35, 36, 37, 0 },
+    { "ratio_high", "STY.0009", STY_RATIO_HIGH, 400, 1, 0, 38, 39, 40, 0 },
+    { "size_number", "STY.0010", STY_SIZE_NUMBER, 400, 1, 0, 41, 42, 43, 15 },
+    { "size_text", "STY.0010", STY_SIZE_TEXT, 400, 1, 0, 44, 45, 46, 0 },
+    { "backup_not_found", 0, STY_BACKUP_NOT_FOUND, 404, 1, 0, 47, 48, 49, 0 },
+    { "storage_full", "STY.0011", STY_STORAGE_FULL, 507, 1, 0, 50, 51, 52, 0 },
+    { "octal_mode", "STY.0012", STY_OCTAL_MODE, 400, 1, 0, 53, 54, 55, 0 }
 };
 
 /* serial -> entry index + 1 */
-static const unsigned styles__by_serial[11] = {
+static const unsigned styles__by_serial[19] = {
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-    10
+    10, 11, 12, 13, 14, 15, 16, 17, 18
 };
 
-/* errcat_code_hash(code) & 31 -> entry index + 1 */
-static const unsigned styles__code_hash[32] = {
-    1, 7, 0, 0, 0, 0, 0, 5, 10, 0,
-    0, 0, 0, 0, 8, 0, 0, 0, 0, 0,
-    2, 6, 0, 0, 0, 0, 4, 9, 0, 0,
-    3, 0
+/* errcat_code_hash(code) & 63 -> entry index + 1 */
+static const unsigned styles__code_hash[64] = {
+    1, 8, 0, 0, 14, 0, 0, 0, 11, 0,
+    0, 0, 0, 0, 0, 0, 0, 2, 0, 0,
+    3, 7, 0, 17, 0, 0, 0, 10, 0, 0,
+    4, 0, 0, 0, 13, 0, 0, 0, 0, 6,
+    0, 0, 18, 0, 0, 0, 9, 0, 0, 0,
+    0, 0, 0, 12, 0, 0, 0, 0, 5, 0,
+    0, 0, 0, 0
 };
 
 static struct errcat_cache styles__cache;
@@ -140,10 +223,10 @@ static struct errcat_cache styles__cache;
 const struct errcat_catalog styles_catalog = {
     ERRCAT_ABI_VERSION, "styles", "errcat-styles", "STY",
     "styles.xml", 12, 12582912,
-    10, styles__entries,
+    18, styles__entries,
     2, styles__modules,
-    32, styles__texts,
-    11, styles__by_serial,
-    31, styles__code_hash,
+    56, styles__texts,
+    19, styles__by_serial,
+    63, styles__code_hash,
     &styles__cache
 };

@@ -16,29 +16,45 @@ extern "C" {
 enum styles_error {
     /* PlanLimitExceeded (HTTP 413): Too many plans. */
     STY_PLAN_LIMIT_EXCEEDED = 12582913,
+    /* PlanNotFound (HTTP 404): The plan does not exist. */
+    STY_PLAN_NOT_FOUND = 12582914,
     /* InvalidInput (HTTP 400): The input is not valid. */
-    STY_INVALID_INPUT = 12582914,
+    STY_INVALID_INPUT = 12582915,
     /* QuotaRatio (HTTP 403): The quota is nearly used up. */
-    STY_QUOTA_RATIO = 12582915,
+    STY_QUOTA_RATIO = 12582916,
     /* STY.0001 (HTTP 400): The volume is too large. */
-    STY_VOLUME_TOO_LARGE = 12582916,
+    STY_VOLUME_TOO_LARGE = 12582917,
     /* STY.0002 (HTTP 409): The name is taken. */
-    STY_NAME_TAKEN = 12582917,
+    STY_NAME_TAKEN = 12582918,
     /* STY.0003 (HTTP 500): A copy failed. */
-    STY_COPY_FAILED = 12582918,
-    /* STY.0004 (HTTP 409): The resource is busy. */
-    STY_RESOURCE_STATE = 12582919,
-    /* STY.0005 (HTTP 400): A parameter is unknown. */
-    STY_UNKNOWN_PARAMETER = 12582920,
+    STY_COPY_FAILED = 12582919,
+    /* STY.0004 (HTTP 500): The checksum differs. */
+    STY_CHECKSUM_MISMATCH = 12582920,
+    /* STY.0005 (HTTP 409): The resource is busy. */
+    STY_RESOURCE_STATE = 12582921,
     /* STY.0006 (HTTP 409): The attachment failed. */
-    STY_CANNOT_ATTACH = 12582921,
-    /* STY.0007 (HTTP 507): The storage is full. */
-    STY_STORAGE_FULL = 12582922
+    STY_CANNOT_ATTACH = 12582922,
+    /* STY.0007 (HTTP 400): A parameter is unknown. */
+    STY_UNKNOWN_PARAMETER = 12582923,
+    /* STY.0008 (HTTP 503): The queue is full. */
+    STY_QUEUE_FULL = 12582924,
+    /* STY.0009 (HTTP 400): The ratio is too high. */
+    STY_RATIO_HIGH = 12582925,
+    /* STY.0010 (HTTP 400): The size is too large. */
+    STY_SIZE_NUMBER = 12582926,
+    /* STY.0010 (HTTP 400): The size is not valid. */
+    STY_SIZE_TEXT = 12582927,
+    /* HTTP 404: The backup does not exist. */
+    STY_BACKUP_NOT_FOUND = 12582928,
+    /* STY.0011 (HTTP 507): The storage is full. */
+    STY_STORAGE_FULL = 12582929,
+    /* STY.0012 (HTTP 400): The mode is not valid. */
+    STY_OCTAL_MODE = 12582930
 };
 
 /* Catalog number: values are 12 << 20 | serial. */
 #define STY_CATALOG_NUMBER 12
-#define STY_ENTRY_COUNT 10
+#define STY_ENTRY_COUNT 18
 
 struct errcat_catalog;
 

@@ -16,7 +16,7 @@
 #include "errcat_int.h"
 #include "../fixtures/fixture_catalog.h"
 #include "../fixtures/fixture_locale.h"
-#include "../fixtures/styles_catalog.h"
+#include "../golden/styles.c"
 #include "../golden/absent.c"
 
 static const struct errcat_catalog *const fx = &fixture_catalog;
