@@ -332,7 +332,7 @@ struct errcat_match {
  * placeholders, then catalog order. When no template matches but the
  * code names exactly one entry, that entry is the match with
  * by_code_only set and no arguments; with more entries of the code it
- * is ERRCAT_ENOMATCH. A match that would need more than about 2^18 trials
+ * is ERRCAT_ENOMATCH. A match that would need more than about 2^14 trials
  * plus one per byte of msg (hostile input) is not found. cat NULL
  * searches the registered catalogs.
  * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;

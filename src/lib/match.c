@@ -10,7 +10,7 @@
 
 #define TOKENS_MAX 64           /* tokens of a template we match against */
 #define NUMBER_BYTES 512        /* longest number a placeholder recovers */
-#define STEPS_MIN (1ul << 18)   /* candidate splits tried per template,
+#define STEPS_MIN (1ul << 14)   /* candidate splits tried per template,
                                    plus one per byte of the message */
 
 struct token {
