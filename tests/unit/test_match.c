@@ -224,6 +224,33 @@ test_match_takes_bounded_time_on_hostile_messages(void **state)
     free(msg);
 }
 
+/* Templates that could make a backtracking matcher try exponentially
+ * many splits give up within the budget. */
+static void
+test_match_backtracking_is_bounded(void **state)
+{
+    static const char *const tmpl[] = {
+        "%d a %d a %d a %d a %d a %d a %d.", "%s%s%s%s%s%s%d.",
+        "{0} a {1} a {0} a {1} a {0}.", "%5s a %-5s a %5s a %5d.",
+    };
+    size_t n = 1 << 20, i, k;
+    char *msg = malloc(n + 1);
+    clock_t t0 = clock();
+
+    (void)state;
+    assert_non_null(msg);
+    for (i = 0; i < n; i++)
+        msg[i] = "1 a "[i % 4];
+    msg[n - 2] = 'x';
+    msg[n - 1] = '.';
+    msg[n] = '\0';
+    for (k = 0; k < sizeof tmpl / sizeof *tmpl; k++)
+        assert_int_equal(tm(tmpl[k], tmpl[k][0] == '{' ? ERRCAT_FORMAT_BRACE
+                            : ERRCAT_FORMAT_PRINTF, msg), 0);
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+    free(msg);
+}
+
 static void
 test_match_survives_allocation_failure(void **state)
 {
@@ -582,6 +609,7 @@ main(void)
         cmocka_unit_test(test_match_prefers_the_most_literal_template),
         cmocka_unit_test(test_match_reports_unknown_and_unmatched),
         cmocka_unit_test(test_match_takes_bounded_time_on_hostile_messages),
+        cmocka_unit_test(test_match_backtracking_is_bounded),
         cmocka_unit_test(test_match_survives_allocation_failure),
         cmocka_unit_test(test_match_searches_registered_catalogs),
         cmocka_unit_test(test_match_shipped_catalog),
