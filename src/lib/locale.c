@@ -527,7 +527,7 @@ errcat_locale_accept(const struct errcat_catalog *cat, const char *header,
     char tag[ERRCAT_LOCALE_NAME_MAX + 1];
     const struct errcat_locale *dummy, *l;
     struct verdicts v;
-    size_t n, i;
+    size_t n, i, len;
     int rc = 0;
 
     if (out == NULL)
@@ -545,10 +545,17 @@ errcat_locale_accept(const struct errcat_catalog *cat, const char *header,
                 return rc;
             continue;
         }
-        if (items[i].len > ERRCAT_LOCALE_NAME_MAX)
+        len = items[i].len;
+        /* a tag too long for a name: Lookup's truncation, subtag by
+           subtag, until it fits (and never ending in a singleton) */
+        while (len > ERRCAT_LOCALE_NAME_MAX || (len > 2
+                                                && items[i].tag[len - 2] == '-'))
+            for (len--; len > 0 && items[i].tag[len] != '-'; len--)
+                ;
+        if (len == 0)
             continue;
-        memcpy(tag, items[i].tag, items[i].len);
-        tag[items[i].len] = '\0';
+        memcpy(tag, items[i].tag, len);
+        tag[len] = '\0';
         if ((l = lookup_tag(cat, tag, &v, &rc)) != NULL) {
             *out = l;
             return rc;
