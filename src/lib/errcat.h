@@ -36,7 +36,9 @@ enum errcat_status {
     ERRCAT_ETOOBIG = -6,        /* input over its size limit */
     ERRCAT_EEXIST = -7,         /* catalog number or domain registered */
     ERRCAT_EABI = -8,           /* tables of another ERRCAT_ABI_VERSION */
-    ERRCAT_EFULL = -9           /* registry full */
+    ERRCAT_EFULL = -9,          /* registry full */
+    ERRCAT_ENUL = -10           /* error body: NUL (\u0000) in error_code
+                                   or error_msg */
 };
 
 /* A short English phrase for a status; never NULL. Thread-safe. */
@@ -318,7 +320,9 @@ int errcat_match(const struct errcat_catalog *cat, const char *code,
  * The same from a JSON body {"error_code": "...", "error_msg": "..."}
  * of len bytes (parsed by jansson, duplicate keys rejected). Returns as
  * errcat_match, and ERRCAT_EBODY when body is not such an object,
- * ERRCAT_ETOOBIG over ERRCAT_BODY_MAX bytes.
+ * ERRCAT_ENUL when error_code or error_msg holds a NUL character (valid
+ * JSON, \u0000, but no C string can carry it), ERRCAT_ETOOBIG over
+ * ERRCAT_BODY_MAX bytes.
  */
 int errcat_match_body(const struct errcat_catalog *cat, const char *body,
                       size_t len, struct errcat_match *m);
@@ -349,6 +353,33 @@ long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_entry *e,
                            const char *const *args, size_t nargs,
                            char *buf, size_t size);
+
+/* Flags of the _ex writers. */
+#define ERRCAT_JSON_EMBED 0x1u  /* safe inside an HTML <script> or a
+                                   JavaScript string: <, >, &, U+2028 and
+                                   U+2029 written as \u escapes */
+
+/* errcat_json_body and errcat_json_localized with flags (ERRCAT_JSON_*). */
+long errcat_json_body_ex(const struct errcat_catalog *cat,
+                         const struct errcat_entry *e,
+                         const char *const *args, size_t nargs,
+                         unsigned flags, char *buf, size_t size);
+long errcat_json_localized_ex(const struct errcat_catalog *cat,
+                              const struct errcat_locale *loc,
+                              const struct errcat_entry *e,
+                              const char *const *args, size_t nargs,
+                              unsigned flags, char *buf, size_t size);
+
+/*
+ * Rewrites the JSON text json[0..len) safe to embed, as ERRCAT_JSON_EMBED
+ * does: <, >, & as \u003c, \u003e, \u0026 and U+2028, U+2029 as \u2028,
+ * \u2029 (outside strings JSON has none of them, so the text means the
+ * same). Writes into buf[0..size), NUL-terminated when it fits, else buf
+ * is "" (if size > 0); returns the length needed without the NUL.
+ * Thread-safe; no allocation.
+ */
+size_t errcat_json_embed(const char *json, size_t len, char *buf,
+                         size_t size);
 
 #ifdef __cplusplus
 }

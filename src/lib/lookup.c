@@ -28,6 +28,7 @@ static const struct {
     { ERRCAT_EEXIST, "catalog number or domain already registered" },
     { ERRCAT_EABI, "catalog tables of another ABI version" },
     { ERRCAT_EFULL, "catalog registry full" },
+    { ERRCAT_ENUL, "NUL character in the error body's code or message" },
 };
 
 const char *
