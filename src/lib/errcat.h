@@ -258,12 +258,29 @@ const char *errcat_describe(const struct errcat_catalog *cat,
  * placeholder as written. Writes at most size-1 bytes and a NUL, cut
  * before a UTF-8 sequence that does not fit; buf may be NULL when size is
  * 0. Returns the length of the whole message, as snprintf.
+ *
+ * When loc's language is written right to left (ar, fa, he, ur, ...),
+ * each argument substituted is wrapped in U+2068 FIRST STRONG ISOLATE ...
+ * U+2069 POP DIRECTIONAL ISOLATE, as Fluent does, so that an id like
+ * ecs-01 or a UUID keeps its own direction inside the text; other
+ * locales, and English, are unchanged.
  */
 size_t errcat_format(const struct errcat_catalog *cat,
                      const struct errcat_locale *loc,
                      const struct errcat_entry *e,
                      const char *const *args, size_t nargs,
                      char *buf, size_t size);
+
+/* Flags of errcat_format_ex. */
+#define ERRCAT_NO_ISOLATE 0x1u  /* no bidi isolation of arguments, e.g.
+                                   for a log line or a terminal */
+
+/* errcat_format with flags (ERRCAT_NO_ISOLATE). */
+size_t errcat_format_ex(const struct errcat_catalog *cat,
+                        const struct errcat_locale *loc,
+                        const struct errcat_entry *e,
+                        const char *const *args, size_t nargs,
+                        unsigned flags, char *buf, size_t size);
 
 /* ---- errcat's own texts ------------------------------------------------- */
 

@@ -150,6 +150,17 @@ size_t errcat__format(const char *tmpl, const char *src,
                       enum errcat_format fmt, const char *const *args,
                       size_t nargs, char *buf, size_t size);
 
+/* The same; with isolate, each argument substituted is wrapped in U+2068
+ * FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE, so that the
+ * bidi algorithm cannot reorder it into right-to-left text. */
+size_t errcat__format_ex(const char *tmpl, const char *src,
+                         enum errcat_format fmt, const char *const *args,
+                         size_t nargs, int isolate, char *buf, size_t size);
+
+/* Nonzero when the language of locale name is written right to left
+ * (ar, fa, he, ur, ...). */
+int errcat__rtl(const char *name);
+
 /* ---- locale_name.c ------------------------------------------------------ */
 
 /* A locale name taken apart: language, territory, codeset, modifier. */
@@ -290,6 +301,7 @@ struct errcat_locale {
     void *mo_data;              /* loaded: the .mo image texts point into */
     enum errcat__node_kind kind;
     char name[ERRCAT_LOCALE_NAME_MAX + 1];
+    int rtl;                    /* loaded: written right to left */
     const char *fallback[ERRCAT_MODULE + 1];    /* loaded: the texts of an
                                    unknown entry in errcat's own domain,
                                    set atomically on first use */

@@ -19,7 +19,7 @@
 #define LOCALEDIR_MAX 4000
 
 const struct errcat_locale errcat__english = {
-    NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, ERRCAT__NODE_LOADED, "en",
+    NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, ERRCAT__NODE_LOADED, "en", 0,
     { NULL, NULL, NULL, NULL }
 };
 
@@ -225,6 +225,7 @@ build(const struct errcat_catalog *cat, const char *name,
     l->kind = ERRCAT__NODE_LOADED;
     l->texts = (const char **)(l + 1);
     strcpy(l->name, name);
+    l->rtl = errcat__rtl(name);
     fill_texts(cat, &ix, mo, l);
     errcat__free(ix.slot);
     *out = l;

@@ -297,3 +297,29 @@ errcat__env_locales(int (*try)(const char *name, void *ctx), void *ctx)
             return 0;
     }
 }
+
+int
+errcat__rtl(const char *name)
+{
+    /* languages whose usual script is right-to-left (Arabic, Hebrew,
+       Thaana, Syriac, N'Ko, Adlam ...) */
+    static const char *const rtl[] = {
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "nqo", "ps", "sd",
+        "syr", "ug", "ur", "yi"
+    };
+    struct errcat__lname ln;
+    size_t i;
+
+    if (errcat__locale_parse(name, &ln) != 0 || ln.english_c)
+        return 0;
+    if (strcmp(ln.script, "latn") == 0 || strcmp(ln.script, "cyrl") == 0)
+        return 0;
+    if (strcmp(ln.script, "arab") == 0 || strcmp(ln.script, "hebr") == 0
+        || strcmp(ln.script, "adlm") == 0 || strcmp(ln.script, "thaa") == 0
+        || strcmp(ln.script, "syrc") == 0 || strcmp(ln.script, "nkoo") == 0)
+        return 1;
+    for (i = 0; i < sizeof rtl / sizeof *rtl; i++)
+        if (strcmp(ln.lang, rtl[i]) == 0)
+            return 1;
+    return 0;
+}

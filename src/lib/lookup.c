@@ -412,6 +412,15 @@ errcat_format(const struct errcat_catalog *cat,
               const struct errcat_locale *loc, const struct errcat_entry *e,
               const char *const *args, size_t nargs, char *buf, size_t size)
 {
+    return errcat_format_ex(cat, loc, e, args, nargs, 0, buf, size);
+}
+
+size_t
+errcat_format_ex(const struct errcat_catalog *cat,
+                 const struct errcat_locale *loc,
+                 const struct errcat_entry *e, const char *const *args,
+                 size_t nargs, unsigned flags, char *buf, size_t size)
+{
     const char *tmpl = errcat_text(cat, loc, e, ERRCAT_MESSAGE);
     enum errcat_format fmt = ERRCAT_FORMAT_NONE;
     const char *src = NULL;
@@ -420,5 +429,8 @@ errcat_format(const struct errcat_catalog *cat,
         fmt = (enum errcat_format)cat->texts[e->message].format;
         src = cat->texts[e->message].msgid;
     }
-    return errcat__format(tmpl, src, fmt, args, nargs, buf, size);
+    return errcat__format_ex(tmpl, src, fmt, args, nargs,
+                             loc && loc->kind == ERRCAT__NODE_LOADED
+                             && loc->rtl && !(flags & ERRCAT_NO_ISOLATE),
+                             buf, size);
 }
