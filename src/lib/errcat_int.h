@@ -80,7 +80,29 @@ struct errcat__mo {
     uint32_t orig;              /* offset of the original strings' table */
     uint32_t trans;             /* offset of the translations' table */
     int charset;                /* ERRCAT__MO_UTF8 ... */
+    uint32_t hash_size;         /* the file's hash table, 0 when unusable */
+    uint32_t hash;              /* its offset */
 };
+
+/* liberrcat's own index of a .mo file's keys, for a file without a
+ * usable hash table. */
+struct errcat__mo_index {
+    unsigned *slot;             /* hash -> pair + 1 */
+    size_t mask;
+};
+
+/* Builds ix for mo when mo has no usable hash table (else ix stays empty
+ * and unneeded). Returns 0 or ERRCAT_ENOMEM. Free with
+ * errcat__mo_index_free. */
+int errcat__mo_index(const struct errcat__mo *mo, struct errcat__mo_index *ix);
+void errcat__mo_index_free(struct errcat__mo_index *ix);
+
+/* The pair whose key is exactly key[0..n), by the file's hash table or
+ * ix, or -1. Every candidate is compared in full, so a hostile table can
+ * only make a key missed. Thread-safe; no allocation. */
+long errcat__mo_find(const struct errcat__mo *mo,
+                     const struct errcat__mo_index *ix, const char *key,
+                     size_t n);
 
 /* A .mo file's charset: UTF-8 is read; ASCII (declared, or no charset at
  * all, as GNU and Python gettext take it) is read with every translation
@@ -292,13 +314,21 @@ struct errcat_locale {
     struct errcat_locale *next;
     const struct errcat_catalog *cat;       /* NULL: English, any catalog */
     const struct errcat_locale *target;     /* alias: the locale used */
-    const char **texts;         /* loaded: text index -> text; NULL: English */
+    const char **texts;         /* loaded: text index -> text, NULL until
+                                   its first use (errcat__locale_text);
+                                   NULL array: English */
     const char **desc;          /* loaded: serial -> description (the
                                    fallback for retired serials), for
                                    errcat_describe's one-load path */
     unsigned desc_base;         /* the catalog's base, and how many */
     unsigned desc_n;            /* serials desc holds; 0 without desc */
-    void *mo_data;              /* loaded: the .mo image texts point into */
+    void *mo_data;              /* loaded: the .mo image texts point into
+                                   (NULL when borrowed) */
+    struct errcat__mo mo;       /* loaded: that image, checked */
+    struct errcat__mo_index mo_index;   /* loaded: keys, when the file has
+                                   no usable hash table */
+    const struct errcat_locale *parent; /* loaded: the next locale present
+                                   down the chain, or NULL */
     enum errcat__node_kind kind;
     char name[ERRCAT_LOCALE_NAME_MAX + 1];
     int rtl;                    /* loaded: written right to left */
@@ -311,6 +341,10 @@ struct errcat_locale {
  * after its first use in loc. */
 const char *errcat__unknown_text(const struct errcat_locale *loc,
                                  enum errcat_field field);
+
+/* Text t (< n_texts) of loaded locale l, checked on its first use;
+ * lock-free, no allocation. */
+const char *errcat__locale_text(const struct errcat_locale *l, unsigned t);
 
 /* The locale handle for English source texts, shared by all catalogs. */
 extern const struct errcat_locale errcat__english;

@@ -313,7 +313,7 @@ text_at(const struct errcat_catalog *cat, const struct errcat_locale *loc,
     if (t >= cat->n_texts)
         return errcat__unknown_text(loc, field);
     if (loc && loc->cat == cat)
-        return loc->texts[t];
+        return errcat__locale_text(loc, t);
     return cat->texts[t].msgid;
 }
 
@@ -390,21 +390,27 @@ errcat_describe(const struct errcat_catalog *cat,
                 const struct errcat_locale *loc, int value)
 {
     const struct errcat_entry *e;
+    const char *d;
     unsigned serial;
 
     /* the hot path: a loaded locale of cat knows its descriptions by
-       serial, in one cache line of the handle; a value of another
-       catalog wraps to a serial out of range */
+       serial, in one cache line of the handle (filled on first use); a
+       value of another catalog wraps to a serial out of range */
     if (loc && loc->cat == cat && cat) {
         serial = (unsigned)value - loc->desc_base;
-        if (serial < loc->desc_n && loc->desc[serial])
-            return loc->desc[serial];
+        if (serial < loc->desc_n
+            && (d = ERRCAT__LOAD(loc->desc[serial])) != NULL)
+            return d;
     }
     e = find(cat, value);
 
     if (e == NULL)
         return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
-    return text_at(cat, loc, e->description, ERRCAT_DESCRIPTION);
+    d = text_at(cat, loc, e->description, ERRCAT_DESCRIPTION);
+    if (loc && loc->cat == cat && loc->desc
+        && (serial = (unsigned)value - loc->desc_base) < loc->desc_n)
+        ERRCAT__STORE(((struct errcat_locale *)loc)->desc[serial], d);
+    return d;
 }
 
 size_t

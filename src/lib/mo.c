@@ -2,7 +2,9 @@
  * mo.c - a reader of GNU .mo files that trusts nothing in them: either
  * byte order, every table and string bounds-checked and NUL-terminated
  * inside the file, counts capped by the file's size. The file's hash
- * table and sort order are never used; callers build their own lookup.
+ * table serves lookups when it lies inside the file, each answer checked
+ * (a hostile table can only make lookups miss); without one, an index of
+ * liberrcat's own.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -130,6 +132,11 @@ errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo)
     if (mo->n > (size - MO_HEADER) / 16
         || !table_ok(mo, mo->orig) || !table_ok(mo, mo->trans))
         return ERRCAT_EINVAL;
+    mo->hash_size = get32(mo, 20);
+    mo->hash = get32(mo, 24);
+    if (mo->hash_size <= 2 || mo->hash < MO_HEADER
+        || (uint64_t)mo->hash + 4 * (uint64_t)mo->hash_size > size)
+        mo->hash_size = 0;      /* none, or not inside the file: unused */
     mo->charset = ERRCAT__MO_ASCII;     /* no header: as GNU and Python */
     for (i = 0; i < mo->n; i++) {
         const char *k, *v;
@@ -168,6 +175,102 @@ errcat__mo_pair(const struct errcat__mo *mo, uint32_t i,
     *key = (const char *)mo->data + get32(mo, o + 4);
     *val_len = get32(mo, t);
     *val = (const char *)mo->data + get32(mo, t + 4);
+}
+
+/* GNU gettext's hash of a key (hash-string.c), so the file's own table
+ * can be used. */
+static uint32_t
+gnu_hash(const char *s, size_t n)
+{
+    uint32_t h = 0, g;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h = (h << 4) + (unsigned char)s[i];
+        if ((g = h & 0xf0000000u) != 0) {
+            h ^= g >> 24;
+            h ^= g;
+        }
+    }
+    return h;
+}
+
+int
+errcat__mo_index(const struct errcat__mo *mo, struct errcat__mo_index *ix)
+{
+    size_t size = 16, j;
+    uint32_t i;
+
+    ix->slot = NULL;
+    ix->mask = 0;
+    if (mo->hash_size)
+        return 0;
+    while (size < 2 * (size_t)mo->n)
+        size *= 2;
+    if ((ix->slot = errcat__calloc(size, sizeof *ix->slot)) == NULL)
+        return ERRCAT_ENOMEM;
+    ix->mask = size - 1;
+    for (i = 0; i < mo->n; i++) {
+        const char *k, *v;
+        size_t kn, vn;
+
+        errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
+        for (j = errcat__hash_n(k, kn) & ix->mask; ix->slot[j];
+             j = (j + 1) & ix->mask)
+            ;
+        ix->slot[j] = i + 1;
+    }
+    return 0;
+}
+
+void
+errcat__mo_index_free(struct errcat__mo_index *ix)
+{
+    errcat__free(ix->slot);
+    ix->slot = NULL;
+}
+
+/* Nonzero when pair i's key is exactly key[0..n). */
+static int
+key_is(const struct errcat__mo *mo, uint32_t i, const char *key, size_t n)
+{
+    const char *k, *v;
+    size_t kn, vn;
+
+    errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
+    return kn == n && memcmp(k, key, n) == 0;
+}
+
+long
+errcat__mo_find(const struct errcat__mo *mo,
+                const struct errcat__mo_index *ix, const char *key, size_t n)
+{
+    uint32_t h, idx, incr, probes, e;
+    size_t j;
+
+    if (mo->hash_size) {
+        /* gettext's double hashing; at most hash_size probes, however
+           the table was written */
+        h = gnu_hash(key, n);
+        idx = h % mo->hash_size;
+        incr = 1 + h % (mo->hash_size - 2);
+        for (probes = 0; probes < mo->hash_size; probes++) {
+            if ((e = get32(mo, (uint64_t)mo->hash + 4 * (uint64_t)idx)) == 0)
+                return -1;
+            if (e - 1 < mo->n && key_is(mo, e - 1, key, n))
+                return (long)(e - 1);
+            idx = idx >= mo->hash_size - incr ? idx - (mo->hash_size - incr)
+                : idx + incr;
+        }
+        return -1;
+    }
+    if (ix->slot == NULL)
+        return -1;
+    for (j = errcat__hash_n(key, n) & ix->mask; ix->slot[j];
+         j = (j + 1) & ix->mask)
+        if (key_is(mo, ix->slot[j] - 1, key, n))
+            return (long)ix->slot[j] - 1;
+    return -1;
 }
 
 /* Reads all of fd (size bytes, from fstat) into a new buffer. */
