@@ -23,6 +23,7 @@ struct shown {
     int embed;                  /* JSON safe to embed in HTML */
     const char *const *args;    /* NULL: show the message template */
     size_t nargs;
+    int by_code_only;           /* a body matched by its code alone */
 };
 
 static int
@@ -119,6 +120,14 @@ args_json(const struct shown *s)
     return a;
 }
 
+/* Sets key to the string v, unless v is "": liberrcat's absent field,
+ * whose key is left out. Nonzero on failure. */
+static int
+set_present(json_t *o, const char *key, const char *v)
+{
+    return *v && json_object_set_new(o, key, json_string(v)) != 0;
+}
+
 /* The --json object of an entry, or NULL (out of memory, bad UTF-8). */
 static json_t *
 entry_json(const struct shown *s)
@@ -128,24 +137,26 @@ entry_json(const struct shown *s)
     int bad = o == NULL || msg == NULL;
     const struct errcat_entry *e = s->entry;
 
-    bad = bad || json_object_set_new(o, "code",
-                                     json_string(errcat_entry_code(e)));
+    bad = bad || set_present(o, "code", errcat_entry_code(e));
     bad = bad || json_object_set_new(o, "id", json_string(errcat_entry_id(e)));
-    bad = bad || json_object_set_new(o, "module", json_string(
-                                  errcat_module_name(s->cat, s->loc, e)));
-    bad = bad || json_object_set_new(o, "http_status",
-                                     json_integer(errcat_entry_http_status(e)));
-    bad = bad || json_object_set_new(o, "description", json_string(
-                                  errcat_description(s->cat, s->loc, e)));
-    bad = bad || json_object_set_new(o, "message", json_string(msg));
-    bad = bad || json_object_set_new(o, "measure", json_string(
-                                  errcat_measure(s->cat, s->loc, e)));
+    bad = bad || set_present(o, "module",
+                             errcat_module_name(s->cat, s->loc, e));
+    bad = bad || (errcat_entry_http_status(e) != 0
+                  && json_object_set_new(o, "http_status", json_integer(
+                                             errcat_entry_http_status(e))));
+    bad = bad || set_present(o, "description",
+                             errcat_description(s->cat, s->loc, e));
+    bad = bad || set_present(o, "message", msg);
+    bad = bad || set_present(o, "measure",
+                             errcat_measure(s->cat, s->loc, e));
     bad = bad || json_object_set_new(o, "unused",
                                      json_boolean(errcat_entry_unused(e)));
     bad = bad || json_object_set_new(o, "locale", json_string(
                                   errcat_locale_name(s->loc)));
     if (s->args)
         bad = bad || json_object_set_new(o, "args", args_json(s));
+    if (s->by_code_only)
+        bad = bad || json_object_set_new(o, "by_code_only", json_true());
     free(msg);
     if (bad) {
         json_decref(o);
@@ -178,14 +189,41 @@ print_json(const struct shown *s, const char *sep)
     return CLI_FOUND;
 }
 
+/*
+ * The first line of an entry: "CODE (HTTP 400, Module): description",
+ * with what the entry has of each; the id stands in for an absent code,
+ * the message for an absent description (a "" is an absent field).
+ */
+static void
+print_heading(const struct shown *s, const char *sep)
+{
+    const struct errcat_entry *e = s->entry;
+    const char *code = errcat_entry_code(e);
+    const char *module = errcat_module_name(s->cat, s->loc, e);
+    const char *text = errcat_description(s->cat, s->loc, e);
+    unsigned status = errcat_entry_http_status(e);
+
+    printf("%s%s", sep, *code ? code : errcat_entry_id(e));
+    if (status && *module)
+        printf(" (HTTP %u, %s)", status, module);
+    else if (status)
+        printf(" (HTTP %u)", status);
+    else if (*module)
+        printf(" (%s)", module);
+    if (!*text)
+        text = errcat_message_template(s->cat, s->loc, e);
+    printf(": %s\n", text);
+}
+
 /* The labels of the text output, padded to the widest in the locale. */
-enum { L_MESSAGE, L_MEASURE, L_ARGS, L_ID, L_NOTE, L_LOCALE, L_COUNT };
+enum { L_MESSAGE, L_MEASURE, L_ARGS, L_MATCHED, L_ID, L_NOTE, L_LOCALE,
+       L_COUNT };
 
 /* TRANSLATORS: labels of errcat's output lines, each followed by a
    value; they are padded to the widest, so keep them short. */
 static const char *const label_msgid[L_COUNT] = {
-    N_("message:"), N_("measure:"), N_("args:"), N_("id:"), N_("note:"),
-    N_("locale:")
+    N_("message:"), N_("measure:"), N_("args:"), N_("matched:"), N_("id:"),
+    N_("note:"), N_("locale:")
 };
 
 /* Writes "  LABEL  " with LABEL translated and padded to the widest. */
@@ -219,16 +257,23 @@ print_text(const struct shown *s, const char *sep)
         json_decref(a);
     }
     constant(s->cat, e, name, sizeof name);
-    printf("%s%s (HTTP %u, %s): %s\n", sep, errcat_entry_code(e),
-           errcat_entry_http_status(e), errcat_module_name(s->cat, s->loc, e),
-           errcat_description(s->cat, s->loc, e));
-    label(L_MESSAGE);
-    printf("%s\n", msg);
-    label(L_MEASURE);
-    printf("%s\n", errcat_measure(s->cat, s->loc, e));
+    print_heading(s, sep);
+    if (*msg) {
+        label(L_MESSAGE);
+        printf("%s\n", msg);
+    }
+    if (*errcat_measure(s->cat, s->loc, e)) {
+        label(L_MEASURE);
+        printf("%s\n", errcat_measure(s->cat, s->loc, e));
+    }
     if (s->args) {
         label(L_ARGS);
         printf("%s\n", args ? args : _("(not UTF-8)"));
+    }
+    if (s->by_code_only) {
+        label(L_MATCHED);
+        /* TRANSLATORS: how an error body was recognised */
+        printf("%s\n", _("by code only (no message template matches)"));
     }
     label(L_ID);
     printf("%s (%s = %d)\n", errcat_entry_id(e), name, errcat_entry_value(e));
@@ -362,16 +407,17 @@ run_body(const struct cli_options *opt)
 
     if (rc != 0) {
         if (rc == ERRCAT_ENOENT)
-            cli_error(N_("unknown error_code in body"), NULL);
+            cli_error(N_("unknown code or HTTP status in body"), NULL);
         else if (rc == ERRCAT_ENOMATCH)
-            cli_error(N_("error_msg matches no message of its error_code"),
-                      NULL);
+            cli_error(N_("the body's message matches no message of its code "
+                         "or status"), NULL);
         else if (rc == ERRCAT_ENUL)
-            cli_error(N_("error_code or error_msg holds a NUL character "
+            cli_error(N_("the body's code or message holds a NUL character "
                          "(\\u0000)"), NULL);
         else if (rc == ERRCAT_EBODY)
-            cli_error(N_("not a JSON error body with string error_code and "
-                         "error_msg"), NULL);
+            cli_error(N_("not a JSON error body (error_code and error_msg, "
+                         "code and message, or one member holding code and "
+                         "message)"), NULL);
         else
             cli_error("%s", errcat_status_string(rc));
         errcat_match_free(&m);
@@ -380,8 +426,9 @@ run_body(const struct cli_options *opt)
     memset(&s, 0, sizeof s);
     s.cat = m.cat;
     s.entry = m.entry;
-    s.args = m.args;
+    s.args = m.by_code_only ? NULL : m.args;
     s.nargs = m.nargs;
+    s.by_code_only = m.by_code_only;
     rc = show(opt, &s, &count);
     if (opt->json)
         putchar('\n');

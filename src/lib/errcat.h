@@ -25,6 +25,12 @@
 extern "C" {
 #endif
 
+/* liberrcat is built with hidden visibility: what this header declares is
+   its whole exported API (libuv's UV_EXTERN, in one place). */
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
 /* Results: ERRCAT_OK or one of these negative values. */
 enum errcat_status {
     ERRCAT_OK = 0,
@@ -199,7 +205,8 @@ const struct errcat_entry *errcat_lookup_id(const char *id,
                                             const struct errcat_catalog **cat);
 
 /* Fields of an entry. NULL gives the fallback: code and id "unknown",
- * value 0, HTTP status 500, not unused. */
+ * value 0, HTTP status 500, not unused. A field absent from the catalog
+ * gives "" for the code and 0 for the HTTP status. */
 const char *errcat_entry_code(const struct errcat_entry *e);
 const char *errcat_entry_id(const struct errcat_entry *e);
 int errcat_entry_value(const struct errcat_entry *e);
@@ -219,8 +226,10 @@ enum errcat_field {
  * A text of entry e of cat in locale loc. loc NULL, or a handle of another
  * catalog, gives English. e NULL or not an entry of cat gives a fixed
  * fallback ("Unknown error", ...) in loc's language, from errcat's own
- * domain (see errcat_tr). Never NULL; borrowed. Thread-safe, lock-free,
- * no allocation (but for the first unknown entry of a locale, which reads
+ * domain (see errcat_tr). A text the entry does not have (no measure, no
+ * module, ...) gives "": catalog texts are never empty, so "" always
+ * means absent. Never NULL; borrowed. Thread-safe, lock-free, no
+ * allocation (but for the first unknown entry of a locale, which reads
  * errcat.mo).
  */
 const char *errcat_text(const struct errcat_catalog *cat,
@@ -240,12 +249,13 @@ const char *errcat_message_template(const struct errcat_catalog *cat,
                                     const struct errcat_locale *loc,
                                     const struct errcat_entry *e);
 
-/* The module's id ("backup"), "unknown" for the fallback. */
+/* The module's id ("backup"), "unknown" for the fallback, "" when the
+ * entry has no module. */
 const char *errcat_module_id(const struct errcat_catalog *cat,
                              const struct errcat_entry *e);
 
 /* The description of enum value in loc, like strerror; the fallback for
- * an unknown value. */
+ * an unknown value, "" for an entry without description. */
 const char *errcat_describe(const struct errcat_catalog *cat,
                             const struct errcat_locale *loc, int value);
 
@@ -257,7 +267,8 @@ const char *errcat_describe(const struct errcat_catalog *cat,
  * translation; %% and {{ }} escapes. A missing or NULL argument leaves its
  * placeholder as written. Writes at most size-1 bytes and a NUL, cut
  * before a UTF-8 sequence that does not fit; buf may be NULL when size is
- * 0. Returns the length of the whole message, as snprintf.
+ * 0. Returns the length of the whole message, as snprintf. An entry
+ * without message formats as "".
  *
  * When loc's language is written right to left (ar, fa, he, ur, ...),
  * each argument substituted is wrapped in U+2068 FIRST STRONG ISOLATE ...
@@ -319,13 +330,29 @@ struct errcat_match {
     size_t nargs;
     const char *args[ERRCAT_ARGS_MAX];  /* point into storage */
     char *storage;                      /* owned; errcat_match_free */
+    int by_code_only;                   /* the message matched no template;
+                                           the code names only this entry;
+                                           no arguments */
 };
 
 /*
- * Finds the entry of code whose English message template matches msg
- * (literal parts exactly; each placeholder recovers one argument) and
- * fills m; with several matches, the template with the most literal text
- * wins, then catalog order. cat NULL searches the registered catalogs.
+ * Finds the entry of code whose English message template matches msg and
+ * fills m. The literal parts of a template must match exactly; each
+ * placeholder recovers one argument: an integer for %d %i %u {x:d}, hex
+ * digits for %x, octal for %o, a floating number for %f %e %g %a {x:f},
+ * one character for %c, any text (possibly empty) for %s %r {x} {x!r};
+ * a field as wide as its width gives the argument without its padding.
+ * The split is leftmost: each placeholder ends where the text after it
+ * first matches and lets the rest match; between two placeholders with
+ * nothing between them a number takes the longest run, a text the
+ * shortest. With several entries matching, the template with the most
+ * literal text wins, then the one with more number or character
+ * placeholders, then catalog order. When no template matches but the
+ * code names exactly one entry, that entry is the match with
+ * by_code_only set and no arguments; with more entries of the code it
+ * is ERRCAT_ENOMATCH. A match that would need more than about 2^18 trials
+ * plus one per byte of msg (hostile input) is not found. cat NULL
+ * searches the registered catalogs.
  * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;
  * ERRCAT_ETOOBIG (msg over ERRCAT_BODY_MAX); ERRCAT_ENOMEM. On error m is
  * empty. Free m with errcat_match_free in every case. Thread-safe.
@@ -334,10 +361,30 @@ int errcat_match(const struct errcat_catalog *cat, const char *code,
                  const char *msg, struct errcat_match *m);
 
 /*
- * The same from a JSON body {"error_code": "...", "error_msg": "..."}
- * of len bytes (parsed by jansson, duplicate keys rejected). Returns as
- * errcat_match, and ERRCAT_EBODY when body is not such an object,
- * ERRCAT_ENUL when error_code or error_msg holds a NUL character (valid
+ * The same for a body that gives an HTTP status (100..599) instead of a
+ * code: among the entries of that status, with or without a code, the
+ * one whose template matches msg, ranked as errcat_match does; never by
+ * status alone. ERRCAT_ENOENT when no entry has the status, ERRCAT_EINVAL
+ * for a status outside 100..599. O(entries) per catalog.
+ */
+int errcat_match_status(const struct errcat_catalog *cat,
+                        unsigned http_status, const char *msg,
+                        struct errcat_match *m);
+
+/*
+ * The same from a JSON error body of len bytes (parsed by jansson,
+ * duplicate keys rejected), in any of the shapes services send, tried in
+ * this order:
+ *   {"error_code": "CODE", "error_msg": "..."}           (Huawei Cloud)
+ *   {"code": CODE or STATUS, "message": "..."}            (flat)
+ *   {"NAME": {"code": CODE or STATUS, "message": "..."}}  (OpenStack's
+ *       {"badRequest": {"code": 400, ...}}, and {"error": {...}}: an
+ *       object of one member holding such an object; other keys of the
+ *       inner object are ignored, keys may come in any order)
+ * A string code is matched as errcat_match does, an integer as an HTTP
+ * status as errcat_match_status does. Returns as those, and ERRCAT_EBODY
+ * when body is none of these shapes (or a status outside 100..599),
+ * ERRCAT_ENUL when its code or message holds a NUL character (valid
  * JSON, \u0000, but no C string can carry it), ERRCAT_ETOOBIG over
  * ERRCAT_BODY_MAX bytes.
  */
@@ -353,7 +400,8 @@ void errcat_match_free(struct errcat_match *m);
  * Writes the API error body {"error_code":CODE,"error_msg":MESSAGE} of e
  * (English, formatted with args) as JSON into buf[0..size), NUL-terminated
  * when it fits, else buf is "" (if size > 0). Returns the length needed
- * (without the NUL), or a negative ERRCAT_* status.
+ * (without the NUL), or a negative ERRCAT_* status. A field the entry
+ * does not have (code, message) is left out of the object.
  */
 long errcat_json_body(const struct errcat_catalog *cat,
                       const struct errcat_entry *e,
@@ -363,7 +411,8 @@ long errcat_json_body(const struct errcat_catalog *cat,
 /*
  * The extended body in loc: error_code and error_msg as the API sends
  * them (English), and code, id, module, http_status, description, message
- * (formatted in loc), measure, unused, locale. Returns as errcat_json_body.
+ * (formatted in loc), measure, unused, locale. Returns as errcat_json_body;
+ * absent fields (code, module, http_status, texts) are left out.
  */
 long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_locale *loc,
@@ -397,6 +446,10 @@ long errcat_json_localized_ex(const struct errcat_catalog *cat,
  */
 size_t errcat_json_embed(const char *json, size_t len, char *buf,
                          size_t size);
+
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -144,7 +144,9 @@ void errcat__mo_pair(const struct errcat__mo *mo, uint32_t i,
 /*
  * Nonzero when tr[0..n) may stand in for the source text src of format
  * fmt: valid UTF-8 without NUL, only supported placeholders, and the same
- * ones as src (count of %s or numbers 1..n, multiset or set of names).
+ * arguments as src with the same types (printf: class and size as msgfmt
+ * -c compares them; Python: s r a / integers / floats / c) or brace specs,
+ * by position, %N$ number or name; an argument may be used twice.
  */
 int errcat__translation_ok(const char *src, enum errcat_format fmt,
                            const char *tr, size_t n);
@@ -161,6 +163,9 @@ size_t errcat__arg_names(const char *src, enum errcat_format fmt,
 /* Scan mode for a text of format fmt. */
 
 /* ---- format.c ----------------------------------------------------------- */
+
+/* Characters (UTF-8 lead bytes) of s[0..n). */
+size_t errcat__utf8_chars(const char *s, size_t n);
 
 /*
  * Substitutes args into tmpl, a text of format fmt whose source text is

@@ -10,6 +10,7 @@
 #include "errcat_int.h"
 
 static const char unknown[] = "unknown";
+static const char absent[] = "";        /* what an absent field reads as */
 
 static const struct errcat_catalog *registry[ERRCAT_REGISTRY_MAX];
 static size_t registered;
@@ -94,7 +95,8 @@ errcat_find_code(const struct errcat_catalog *cat, const char *code)
     for (probes = 0; probes <= cat->code_mask; probes++) {
         if ((i = cat->code_hash[j]) == 0 || i > cat->n_entries)
             return NULL;
-        if (strcmp(cat->entries[i - 1].code, code) == 0)
+        if (cat->entries[i - 1].code
+            && strcmp(cat->entries[i - 1].code, code) == 0)
             return &cat->entries[i - 1];
         j = (j + 1) & cat->code_mask;
     }
@@ -278,7 +280,7 @@ errcat_lookup_id(const char *id, const struct errcat_catalog **cat)
 const char *
 errcat_entry_code(const struct errcat_entry *e)
 {
-    return e ? e->code : unknown;
+    return e ? (e->code ? e->code : absent) : unknown;
 }
 
 const char *
@@ -305,11 +307,14 @@ errcat_entry_unused(const struct errcat_entry *e)
     return e ? (e->flags & ERRCAT_ENTRY_UNUSED) != 0 : 0;
 }
 
-/* Text t of cat in loc; loc NULL or of another catalog is English. */
+/* Text t of cat in loc; loc NULL or of another catalog is English. An
+   absent text is "", an index out of range the fallback. */
 static inline const char *
 text_at(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         unsigned t, enum errcat_field field)
 {
+    if (t == ERRCAT_NO_TEXT)
+        return absent;
     if (t >= cat->n_texts)
         return errcat__unknown_text(loc, field);
     if (loc && loc->cat == cat)
@@ -338,6 +343,8 @@ errcat_text(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         t = e->measure;
         break;
     default:
+        if (e->module == ERRCAT_NO_MODULE)
+            return absent;
         if (e->module >= cat->n_modules)
             return errcat__unknown_text(loc, field);
         t = cat->modules[e->module].name;
@@ -380,7 +387,11 @@ const char *
 errcat_module_id(const struct errcat_catalog *cat,
                  const struct errcat_entry *e)
 {
-    if (!valid(cat) || !entry_of(cat, e) || e->module >= cat->n_modules)
+    if (!valid(cat) || !entry_of(cat, e))
+        return unknown;
+    if (e->module == ERRCAT_NO_MODULE)
+        return absent;
+    if (e->module >= cat->n_modules)
         return unknown;
     return cat->modules[e->module].id;
 }
