@@ -72,8 +72,14 @@ int errcat__utf8_valid(const char *s, size_t n);
 #define ERRCAT__MO_MAX ((size_t)256 << 20)
 
 struct errcat__mo {
-    const unsigned char *data;  /* whole file; owned when `owned` */
-    size_t size;
+    const unsigned char *data;  /* whole file, or (lazy) its header and
+                                   tables; owned when `owned` */
+    size_t size;                /* of the file */
+    size_t avail;               /* bytes of it in data */
+    int lazy;                   /* data holds the tables only: strings
+                                   are read from fd */
+    int fd;                     /* lazy: the open file */
+    uint64_t dev, ino;          /* lazy: the file's identity */
     int owned;
     int swap;                   /* file is in the other byte order */
     uint32_t n;                 /* number of strings */
@@ -121,6 +127,9 @@ int errcat__mo_text_ok(const struct errcat__mo *mo, const char *v, size_t n);
  */
 int errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo);
 
+/* Files this large are read lazily by errcat__mo_open_lazy. */
+#define ERRCAT__MO_LAZY_MIN ((size_t)1 << 20)
+
 /*
  * Reads the .mo file at path and checks it as errcat__mo_parse does.
  * Returns 0; ERRCAT_ENOENT when the file is missing, unreadable or not a
@@ -129,6 +138,24 @@ int errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo);
  */
 int errcat__mo_open(const char *path, struct errcat__mo *mo);
 void errcat__mo_close(struct errcat__mo *mo);
+
+/*
+ * The same, but a file of ERRCAT__MO_LAZY_MIN bytes or more whose tables
+ * come first (as msgfmt writes them) is read lazily: its header and tables
+ * now, checked as always but for the strings' terminating NULs, and each
+ * string when it is asked for (errcat__mo_value_copy, errcat__mo_find),
+ * by pread from the file kept open, checked then: no mmap, so a file cut
+ * short under us means a string missing, never SIGBUS. errcat__mo_pair
+ * is not for such a file (mo->lazy).
+ */
+int errcat__mo_open_lazy(const char *path, struct errcat__mo *mo);
+
+/* The length of pair i's translation, and a copy of it with its NUL into
+ * dst (length + 1 bytes); 0, or -1 when it cannot be read or is not
+ * terminated. Thread-safe. */
+size_t errcat__mo_value_len(const struct errcat__mo *mo, uint32_t i);
+int errcat__mo_value_copy(const struct errcat__mo *mo, uint32_t i,
+                          char *dst);
 
 /*
  * String pair i (< mo->n): key and translation with their lengths. Both
@@ -315,6 +342,8 @@ enum errcat__node_kind {
     ERRCAT__NODE_ALIAS
 };
 
+struct errcat__owned;
+
 struct errcat_locale {
     struct errcat_locale *next;
     const struct errcat_catalog *cat;       /* NULL: English, any catalog */
@@ -327,9 +356,10 @@ struct errcat_locale {
                                    errcat_describe's one-load path */
     unsigned desc_base;         /* the catalog's base, and how many */
     unsigned desc_n;            /* serials desc holds; 0 without desc */
-    void *mo_data;              /* loaded: the .mo image texts point into
-                                   (NULL when borrowed) */
-    struct errcat__mo mo;       /* loaded: that image, checked */
+    struct errcat__mo mo;       /* loaded: the .mo file, checked; texts
+                                   point into it (owned unless borrowed) */
+    struct errcat__owned *owned;    /* loaded: the texts read from a
+                                   lazily read file, a list, atomic */
     struct errcat__mo_index mo_index;   /* loaded: keys, when the file has
                                    no usable hash table */
     const struct errcat_locale *parent; /* loaded: the next locale present

@@ -89,28 +89,81 @@ localedir(const struct errcat_catalog *cat)
  * the source. Every thread that resolves t reaches the same text, so the
  * slot is written without a lock.
  */
+/* A translation read from a lazily read file: kept on the node's list
+ * until the catalog is released. */
+struct errcat__owned {
+    struct errcat__owned *next;
+    char text[];
+};
+
+/* Translation i of l's file, checked for text t, or NULL. For a lazily
+ * read file it is a new copy, which *copy receives (NULL on failure). */
+static const char *
+translation(const struct errcat_locale *l, const struct errcat_text *tx,
+            uint32_t i, struct errcat__owned **copy)
+{
+    const char *k, *v;
+    size_t kn, vn;
+
+    *copy = NULL;
+    if (l->mo.lazy) {
+        vn = errcat__mo_value_len(&l->mo, i);
+        if (vn == 0 || vn > l->mo.size
+            || (*copy = errcat__malloc(sizeof **copy + vn + 1)) == NULL)
+            return NULL;
+        if (errcat__mo_value_copy(&l->mo, i, (*copy)->text) != 0) {
+            errcat__free(*copy);
+            *copy = NULL;
+            return NULL;
+        }
+        v = (*copy)->text;
+    } else
+        errcat__mo_pair(&l->mo, i, &k, &kn, &v, &vn);
+    if (vn > 0 && !memchr(v, '\0', vn) && errcat__mo_text_ok(&l->mo, v, vn)
+        && errcat__translation_ok(tx->msgid, (enum errcat_format)tx->format,
+                                  v, vn))
+        return v;
+    errcat__free(*copy);
+    *copy = NULL;
+    return NULL;
+}
+
+/*
+ * Text t of loaded locale l, found and checked in l's .mo file on its first
+ * use: the translation if it passes the checks (UTF-8, the source's
+ * placeholders), else, as gettext looks each message up along the whole
+ * chain, the parent's text (what de_AT.mo lacks comes from de.mo), else
+ * the source. Threads that resolve t at once reach the same text; the
+ * first to publish it wins, with a compare-and-swap, so no lock is taken.
+ */
 const char *
 errcat__locale_text(const struct errcat_locale *loc, unsigned t)
 {
     struct errcat_locale *l = (struct errcat_locale *)loc;
     const struct errcat_text *tx = &l->cat->texts[t];
-    const char *s = ERRCAT__LOAD(l->texts[t]), *k, *v;
-    size_t kn, vn;
+    const char *s = ERRCAT__LOAD(l->texts[t]), *expected = NULL;
+    struct errcat__owned *copy = NULL;
     long i;
 
     if (s)
         return s;
     i = errcat__mo_find(&l->mo, &l->mo_index, tx->key, strlen(tx->key));
-    if (i >= 0) {
-        errcat__mo_pair(&l->mo, (uint32_t)i, &k, &kn, &v, &vn);
-        if (vn > 0 && !memchr(v, '\0', vn) && errcat__mo_text_ok(&l->mo, v, vn)
-            && errcat__translation_ok(tx->msgid,
-                                      (enum errcat_format)tx->format, v, vn))
-            s = v;
-    }
+    if (i >= 0)
+        s = translation(l, tx, (uint32_t)i, &copy);
     if (s == NULL)
         s = l->parent ? errcat__locale_text(l->parent, t) : tx->msgid;
-    ERRCAT__STORE(l->texts[t], s);
+    if (!__atomic_compare_exchange_n(&l->texts[t], &expected, s, 0,
+                                     __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        errcat__free(copy);     /* another thread was first */
+        return expected;
+    }
+    if (copy) {
+        copy->next = ERRCAT__LOAD(l->owned);
+        while (!__atomic_compare_exchange_n(&l->owned, &copy->next, copy, 1,
+                                            __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE))
+            ;
+    }
     return s;
 }
 
@@ -170,12 +223,11 @@ build(const struct errcat_catalog *cat, const char *name,
     l = errcat__calloc(1, sizeof *l + cat->n_texts * sizeof *l->texts);
     if (l == NULL)
         return ERRCAT_ENOMEM;
-    l->mo = *mo;
-    l->mo.owned = 0;
     if (errcat__mo_index(mo, &l->mo_index) != 0) {
         errcat__free(l);
         return ERRCAT_ENOMEM;
     }
+    l->mo = *mo;                /* the node owns what mo owned */
     l->cat = cat;
     l->kind = ERRCAT__NODE_LOADED;
     l->texts = (const char **)(l + 1);
@@ -189,8 +241,14 @@ build(const struct errcat_catalog *cat, const char *name,
 static void
 free_node(struct errcat_locale *l)
 {
+    struct errcat__owned *o, *next;
+
     if (l) {
-        errcat__free(l->mo_data);
+        for (o = l->owned; o; o = next) {
+            next = o->next;
+            errcat__free(o);
+        }
+        errcat__mo_close(&l->mo);
         errcat__free(l->desc);
         errcat__mo_index_free(&l->mo_index);
         errcat__free(l);
@@ -234,19 +292,19 @@ load(const struct errcat_catalog *cat, const char *name,
         || !path_add(path, &n, name) || !path_add(path, &n, "/LC_MESSAGES/")
         || !path_add(path, &n, cat->domain) || !path_add(path, &n, ".mo"))
         return ERRCAT_ENOENT;
-    if ((rc = errcat__mo_open(path, &mo)) != 0)
+    if ((rc = errcat__mo_open_lazy(path, &mo)) != 0)
         return rc;
-    if ((rc = build(cat, name, &mo, &l)) != 0
-        || (rc = inherit(cat, name, l)) != 0)
-        goto out;
-    l->mo_data = (void *)mo.data;
-    mo.owned = 0;               /* the node owns the image now */
+    if ((rc = build(cat, name, &mo, &l)) != 0) {
+        errcat__mo_close(&mo);
+        return rc;
+    }
+    /* the node owns the file now */
+    if ((rc = inherit(cat, name, l)) != 0) {
+        free_node(l);
+        return rc;
+    }
     *out = l;
-    l = NULL;
-out:
-    free_node(l);
-    errcat__mo_close(&mo);
-    return rc;
+    return 0;
 }
 
 int
