@@ -298,11 +298,13 @@ if [ -n "$BIG" ]; then
 fi
 for k in first_locale_us first_locale_reload_us first_locale_100k_us \
          first_locale_100k_reload_us first_locale_heap_ratio \
-         first_locale_100k_heap_ratio; do
+         first_locale_100k_heap_ratio first_locale_first_heap_ratio \
+         first_locale_100k_first_heap_ratio; do
     put "$k" "$(awk -v k="$k" '$1 == k { print $2 }' "$BB/first.txt" | median)"
 done
-# A loaded locale's heap over its .mo size: the 100k catalog's, where the
-# per-locale constants do not count (the 66-entry one's if that is all).
+# A loaded locale's heap over its .mo size, every text read: the 100k
+# catalog's, where the per-locale constants do not count (the 66-entry
+# one's if that is all).
 if [ "$(value first_locale_100k_heap_ratio)" != null ]; then
     put locale_heap_ratio "$(value first_locale_100k_heap_ratio)"
 else
