@@ -542,6 +542,20 @@ uninstall-errcat-mo:
 	for l in $(ERRCAT_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done
 
+# --- peer suites: errcat against GNU gettext, Python's gettext, webob,
+# babel and an RFC 4647 lookup (tests/peer/); one driver process answers
+# all of a suite's queries.
+PEER_DRIVER = $(B)/tests/errcat_peer
+
+$(PEER_DRIVER): tests/peer/errcat_peer.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) \
+		$(MO) $(ERRCAT_MO)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(GEN_C:%.c=$(B)/%.o) \
+	  $(LIB_A) $(JSON_LIBS) -lpthread
+
+check: $(PEER_DRIVER)
+
 # Translations: make po-check runs alone what make check runs among its
 # tests (tests/po-check.test.sh: completeness, staleness, msgfmt -c,
 # pofilter, i18nspector, glossaries, README current); make po-readme
