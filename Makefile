@@ -120,8 +120,9 @@ DEPS_SET_bench = bench
 DEPS_SETS = $(sort $(foreach g,$(or $(MAKECMDGOALS),all),\
 	$(or $(DEPS_SET_$(g)),build)))
 
+DEPS = sh .ci/deps
 deps:
-	$(Q)sh .ci/deps $(DEPS_SETS)
+	$(Q)$(DEPS) $(DEPS_SETS)
 
 deps-check: deps
 
