@@ -144,9 +144,15 @@ $(B)/schema_rng.c: catalog/errcat.xsd
 $(B)/schema_rng.o: $(B)/schema_rng.c | deps
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/errcat-gen: $(GEN_OBJ) | deps
+# errcat-gen links liberrcat: the docs pages read errcat's own domain and
+# check translations as the runtime does.
+$(B)/errcat-gen: $(GEN_OBJ) $(LIB_A) | deps
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(XML_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(LIB_A) $(XML_LIBS) \
+	  $(JSON_LIBS) -lpthread
+
+$(B)/src/gen/main.o: ALL_CFLAGS += -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"'
+
 
 # make regen: regenerate every catalog now (outputs are rewritten only
 # when their bytes change).
@@ -235,12 +241,17 @@ $(B)/man/%: man/% $(B)/dirs.txt
 	@mkdir -p $(@D)
 	$(Q)$(SUBST) $< > $@.tmp && mv $@.tmp $@
 
+# How complete each language is in each domain (tests/po-stats.sh), after
+# the fragment's per-file lines.
+po-stats:
+	$(Q)sh tests/po-stats.sh
+
 # Tests.
-$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) | deps
+$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< $(GEN_LIBOBJ) \
-	  $(XML_LIBS) $(CMOCKA_LIBS)
+	  $(LIB_A) $(XML_LIBS) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
 $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) \
 		| deps
@@ -378,8 +389,10 @@ $(FUZZ_B)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(GEN_SRC) \
 		$(wildcard src/gen/*.h) $(B)/schema_rng.c | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< \
-	  $(filter-out src/gen/main.c,$(GEN_SRC)) $(B)/schema_rng.c $(XML_LIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $< \
+	  $(filter-out src/gen/main.c,$(GEN_SRC)) \
+	  $(filter-out $(GEN_SRC),$(LIB_SRC)) $(B)/schema_rng.c $(XML_LIBS) \
+	  $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
 		$(LIB_SRC) $(wildcard src/lib/*.h) $(GEN_C) $(GEN_H) | deps
@@ -416,11 +429,11 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
 
 # The fuzz targets without libFuzzer, replaying corpora in make check.
 $(B)/tests/replay_catalog: tests/fuzz/fuzz_catalog.c tests/fuzz/replay.c \
-		$(GEN_LIBOBJ) | deps
+		$(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
-	  $(GEN_LIBOBJ) $(XML_LIBS)
+	  $(GEN_LIBOBJ) $(LIB_A) $(XML_LIBS) $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_%: \
 		tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A) \
@@ -526,3 +539,15 @@ UNINSTALL_HOOKS += uninstall-errcat-mo
 uninstall-errcat-mo:
 	for l in $(ERRCAT_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done
+
+# Translations: make po-check runs alone what make check runs among its
+# tests (tests/po-check.test.sh: completeness, staleness, msgfmt -c,
+# pofilter, i18nspector, glossaries, README current); make po-readme
+# rewrites the README's list of languages from make po-stats.
+.PHONY: po-check po-readme
+
+po-check:
+	$(Q)B=$(B) sh tests/po-check.test.sh
+
+po-readme:
+	$(Q)sh tests/po-stats.sh --readme README.md

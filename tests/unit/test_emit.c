@@ -172,7 +172,7 @@ test_emit_pot_contexts_flags_and_notes(void **state)
     assert_non_null(strstr(pot.data, "#. %(destination_region) lacks its "
                                      "conversion character"));
     /* the malformed placeholder must not carry a flag msgfmt -c rejects */
-    assert_non_null(strstr(pot.data, "#: csbs.xml:251\n"
+    assert_non_null(strstr(pot.data, "#: csbs.xml:271\n"
                                      "msgctxt \"message\"\n"));
     assert_non_null(strstr(pot.data, "msgid \"Not assign backup(s) (%s) to "
                                      "volume(s), partial restore is not "
