@@ -58,6 +58,15 @@ for m in "$stage"/share/man/man*/*; do
     ! grep -n '@[A-Z]*@' "$m" || failed "$m: directory left unfilled"
 done
 
+if command -v man >/dev/null 2>&1; then
+    for page in "1 errcat" "1 errcat-gen" "3 errcat" "5 errcat-catalog"; do
+        MANPATH=$stage/share/man man -w $page > /dev/null 2>&1 ||
+            failed "man $page does not find the installed page"
+    done
+else
+    echo "NOTE: no man command here: man pages checked with groff only"
+fi
+
 export PKG_CONFIG_PATH="$stage/lib/pkgconfig"
 export LD_LIBRARY_PATH="$stage/lib"
 [ "$(pkg-config --variable=makefile errcat)" = "$stage/share/errcat/errcat.mk" ] ||
