@@ -137,6 +137,31 @@ for f in make-app/catalog/pantry.numbers cmake-app/catalog/shelf.numbers; do
     cmp -s "examples/$f" "$w/$f" || failed "examples/$f is stale"
 done
 
+# The CSBS client again through CMake's imported targets, shared and static.
+k=$w/cmake-csbs
+mkdir -p "$k"
+cp examples/csbs-client/client.c "$k/"
+cat > "$k/CMakeLists.txt" <<'EOT'
+cmake_minimum_required(VERSION 3.16)
+project(csbs_client C)
+find_package(errcat REQUIRED)
+add_executable(client client.c)
+target_link_libraries(client PRIVATE errcat::csbs)
+add_executable(client_static client.c)
+target_link_libraries(client_static PRIVATE errcat::csbs_static)
+EOT
+if cmake -S "$k" -B "$k/build" -DCMAKE_PREFIX_PATH="$stage" > "$w/cmake-csbs.log" 2>&1 &&
+   cmake --build "$k/build" >> "$w/cmake-csbs.log" 2>&1; then
+    for p in client client_static; do
+        [ "$("$k/build/$p" de CSBS.6000 | head -n 1)" = "CSBS.6000 [de]: $de" ] ||
+            failed "CMake $p in German"
+    done
+    ! LD_LIBRARY_PATH= ldd "$k/build/client_static" | grep -q liberrcat ||
+        failed "errcat::csbs_static links a shared liberrcat"
+else
+    cat "$w/cmake-csbs.log"; failed "errcat::csbs, errcat::csbs_static"
+fi
+
 # The translator's workflow through the installed rules, on the copies:
 # update-po keeps a current .po as it is, po-stats counts, new-po starts a
 # language and lists it, and a .po that msgfmt -c rejects fails the build
