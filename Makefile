@@ -347,7 +347,7 @@ uninstall: $(foreach c,$(CATALOGS),$($(c)_ERRCAT_STAMP))
 	  sort -r $(DIR_RECORD) > $(B)/install-dirs.rm && rm -f $(DIR_RECORD) && \
 	  while IFS= read -r d; do rmdir "$(DESTDIR)$$d" 2>/dev/null; done \
 	    < $(B)/install-dirs.rm; fi; true
-	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR)
+	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR) uninstall
 
 clean:
 	rm -rf $(B)
