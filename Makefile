@@ -103,7 +103,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) -fPIC -MMD -MP \
 
 .PHONY: all check demo clean regen install uninstall update-po new-po \
 	po-stats deps deps-check bench fuzz sanitize tsan valgrind \
-	abi-check abi-update
+	abi-check abi-update check-system-install
 .SUFFIXES:
 
 all: deps $(B)/errcat-gen $(GEN_C) $(LIB_A) $(LIB_SO) $(CAT_A) $(CAT_SO) \
@@ -351,6 +351,12 @@ uninstall: $(foreach c,$(CATALOGS),$($(c)_ERRCAT_STAMP))
 	  while IFS= read -r d; do rmdir "$(DESTDIR)$$d" 2>/dev/null; done \
 	    < $(B)/install-dirs.rm; fi; true
 	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR) uninstall
+
+# make install into /usr/local as root, in a private mount namespace
+# (tests/system-install.sh): ldconfig, pkg-config, man, uninstall.
+check-system-install:
+	+$(Q)$(MAKE) --no-print-directory B=$(B)/sys all
+	+$(Q)B=$(B)/sys MAKE="$(MAKE)" sh tests/system-install.sh
 
 clean:
 	rm -rf $(B)
