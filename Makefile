@@ -60,7 +60,8 @@ CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o) $(GEN_C:%.c=$(B)/%.o)
 GEN_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard $(GEN_TEST_SRC)))
 GEN_TEST_SRC = tests/unit/test_placeholder.c tests/unit/test_model.c \
 	tests/unit/test_load.c tests/unit/test_validate.c \
-	tests/unit/test_numbering.c tests/unit/test_emit.c
+	tests/unit/test_numbering.c tests/unit/test_emit.c \
+	tests/unit/test_import.c
 LIB_TEST_SRC = $(filter-out $(GEN_TEST_SRC),$(wildcard tests/unit/test_*.c))
 LIB_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(LIB_TEST_SRC))
 
