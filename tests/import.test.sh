@@ -88,14 +88,14 @@ grep -q 'job_not_found' "$d/into/csbs.xml" && no "--retire-missing kept it"
 "$gen" check "$d/into/csbs.xml" 2> /dev/null || no "retired catalog fails check"
 
 # bad rows: every one reported with its line, nothing written
-printf '| Module | HTTP Status Code | Error Code | Description |\n|---|---|---|---|\n| Shared | 4000 | CSBS.1 | a |\n| Shared | 400 | CSBS.2 | b | c |\n' \
+printf '| Module | HTTP Status Code | Error Code | Description | Error Message | Measure |\n|---|---|---|---|---|---|\n| Shared | 4000 | CSBS.1 | a | b | c |\n| Shared | 400 | CSBS.2 | b | c | d | e |\n' \
     > "$d/bad.md"
 cp "$d/into/csbs.xml" "$d/before.xml"
 "$gen" import -o "$d/bad.xml" "$d/bad.md" 2> "$d/err.txt"
 [ $? -eq 1 ] || no "bad rows: exit status"
 [ -e "$d/bad.xml" ] && no "bad rows: a catalog was written"
 grep -q 'bad.md:3: error: HTTP status' "$d/err.txt" || no "bad status not reported"
-grep -q 'bad.md:4: error: row has 5 cells' "$d/err.txt" || no "bad row not reported"
+grep -q 'bad.md:4: error: row has 7 cells' "$d/err.txt" || no "bad row not reported"
 "$gen" import --into "$d/into/csbs.xml" "$d/bad.md" 2> /dev/null
 cmp -s "$d/before.xml" "$d/into/csbs.xml" || no "bad rows changed the catalog"
 "$gen" import -o "$d/x.xml" 2> /dev/null; [ $? -eq 2 ] || no "no table: usage"
@@ -145,5 +145,7 @@ rm -f "$d/new.po"
     2> "$d/err.txt" || no "import-po into a new .po"
 grep -q 'ph.csv:2: warning: CSBS.6003: message suggestion dropped' \
     "$d/err.txt" || no "placeholder mismatch not reported"
-msgfmt -c -o /dev/null "$d/new.po" || no "new .po fails msgfmt -c"
+# (msgfmt warns that the new header's fields are still to be filled in)
+msgfmt -c -o /dev/null "$d/new.po" 2> "$d/msgfmt.txt" ||
+    { no "new .po fails msgfmt -c"; cat "$d/msgfmt.txt"; }
 exit $fail

@@ -631,6 +631,17 @@ map_row(const struct import_doc *doc, const struct import_row *r,
             }
     }
     rec->unused = not_used(rec->field[IMP_DESCRIPTION]);
+#ifndef ERRCAT_NO_TEXT
+    /* the catalog format has every field of an entry: a row must too */
+    for (f = 0; f < IMP_NFIELDS && !rows->partial; f++) {
+        if (col[f] < 0 || rec->field[f])
+            continue;
+        at = rec_loc(rec, (enum import_field)f);
+        diag_error(&at, "%s cell is empty: an entry needs one",
+                   import_field_name[f]);
+        return 1;
+    }
+#endif
     return 0;
 }
 
@@ -662,6 +673,22 @@ import_map(const struct import_doc *doc, const char *columns,
             errors++;
             continue;
         }
+#ifndef ERRCAT_NO_TEXT
+        {
+            int f, missing = 0;
+
+            for (f = 0; f < IMP_NFIELDS && !rows->partial; f++)
+                if (col[f] < 0) {
+                    diag_error(&at, "table has no %s column: an entry "
+                               "needs one", import_field_name[f]);
+                    missing++;
+                }
+            if (missing) {
+                errors += (unsigned)missing;
+                continue;
+            }
+        }
+#endif
         for (j = (size_t)h + 1; j < t->n_rows; j++)
             errors += map_row(doc, &t->rows[j], col, (int)t->rows[h].n,
                               &module, &module_line, rows);

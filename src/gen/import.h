@@ -109,6 +109,8 @@ struct import_rows {
     struct import_rec *recs;
     size_t n, cap;
     int has[IMP_NFIELDS];       /* some table has the column */
+    int partial;                /* set by the caller: rows need not have
+                                   every field (a twin table's) */
 };
 
 /*

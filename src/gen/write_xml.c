@@ -219,7 +219,8 @@ editor_apply(struct editor *ed, struct buf *out)
 {
     size_t i, at = 0;
 
-    qsort(ed->edits, ed->n_edits, sizeof *ed->edits, by_offset);
+    if (ed->n_edits)
+        qsort(ed->edits, ed->n_edits, sizeof *ed->edits, by_offset);
     buf_add(out, "", 0);
     for (i = 0; i < ed->n_edits; i++) {
         struct edit *e = &ed->edits[i];

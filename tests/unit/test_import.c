@@ -300,16 +300,16 @@ test_import_columns_chinese_and_mapped(void **state)
 
     (void)state;
     assert_int_equal(rows_of_text(
-        "| 模块 | 状态码 | 错误码 | 错误描述 | Fehlermeldung | 备注 |\n"
-        "|---|---|---|---|---|---|\n"
+        "| 模块 | 状态码 | 错误码 | 错误描述 | Fehlermeldung | 备注 | 处理措施 |\n"
+        "|---|---|---|---|---|---|---|\n"
         "| 公共 | 400 | CSBS.0001 | 备份策略数量已达上限。 | "
-        "Service over limit | x |\n", "md", "Fehlermeldung=message", &rows),
-        0);
+        "Service over limit | x | 请删除已有的备份策略后重试。 |\n", "md",
+        "Fehlermeldung=message", &rows), 0);
     assert_int_equal(rows.n, 1);
     assert_field(&rows.recs[0], IMP_MODULE, "公共");
     assert_field(&rows.recs[0], IMP_DESCRIPTION, "备份策略数量已达上限。");
     assert_field(&rows.recs[0], IMP_MESSAGE, "Service over limit");
-    assert_field(&rows.recs[0], IMP_MEASURE, NULL);
+    assert_field(&rows.recs[0], IMP_MEASURE, "请删除已有的备份策略后重试。");
     assert_int_equal(diag_warnings(), 1);
     import_rows_free(&rows);
 }
@@ -322,13 +322,16 @@ test_import_md_escapes_and_markup(void **state)
 
     (void)state;
     assert_int_equal(rows_of_text(
-        "| Error Code | Description | Error Message |\n"
-        "|:--|:-:|--:|\n"
-        "| CSBS.6000 | The **server** does `not` exist\\|. | a \\| b *c* |\n",
+        "| Module | Status Code | Error Code | Description | Error Message "
+        "| Solution |\n"
+        "|:--|--|:--|:-:|--:|--|\n"
+        "| Shared | 400 | CSBS.6000 | The **server** does `not` exist\\|. "
+        "| a \\| b *c* | [Check](https://example.org) *it*. |\n",
         "md", NULL, &rows), 0);
     assert_field(&rows.recs[0], IMP_DESCRIPTION,
                  "The server does not exist|.");
     assert_field(&rows.recs[0], IMP_MESSAGE, "a | b *c*");
+    assert_field(&rows.recs[0], IMP_MEASURE, "Check it.");
     import_rows_free(&rows);
 }
 
