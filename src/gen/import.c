@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,7 @@ import_add_cell(struct import_row *r, char *text, char *plain, unsigned line)
     r->cells = xgrow(r->cells, &r->cap, r->n, sizeof *r->cells);
     c = &r->cells[r->n++];
     c->text = text;
-    c->plain = plain ? plain : xstrdup(text);
+    c->plain = plain ? plain : text;
     c->line = line;
     c->merged = 0;
     return c;
@@ -74,8 +75,9 @@ import_doc_free(struct import_doc *doc)
 
         for (j = 0; j < t->n_rows; j++) {
             for (k = 0; k < t->rows[j].n; k++) {
+                if (t->rows[j].cells[k].plain != t->rows[j].cells[k].text)
+                    free(t->rows[j].cells[k].plain);
                 free(t->rows[j].cells[k].text);
-                free(t->rows[j].cells[k].plain);
             }
             free(t->rows[j].cells);
         }
@@ -213,11 +215,26 @@ import_read_file(const char *path, char **data, size_t *len)
     fclose(fp);
     d[n] = '\0';
     for (i = 0; i < n; i += k) {
-        if (d[i] == '\n')
-            line++;
+        uint64_t w;
+
+        /* eight ASCII bytes, none of them NUL, at a step */
+        if (n - i >= 8) {
+            memcpy(&w, d + i, 8);
+            if (((w | ((w - 0x0101010101010101u) & ~w))
+                 & 0x8080808080808080u) == 0) {
+                k = 8;
+                continue;
+            }
+        }
         k = utf8_seq((const unsigned char *)d + i, n - i);
         if (k == 0) {
-            struct loc at = { path, line, 0 };
+            struct loc at = { path, 1, 0 };
+            const char *p;
+
+            for (p = d; (p = memchr(p, '\n', (size_t)(d + i - p))) != NULL;
+                 p++)
+                line++;
+            at.line = line;
 
             if (d[i] == '\0')
                 diag_error(&at, "NUL byte in table");
@@ -490,6 +507,30 @@ cell_text(const struct import_cell *c, enum import_field f)
         ? c->text : c->plain;
 }
 
+/* The text of cell c for field f, taken from the cell (a cell maps to
+   one field; the row is not read again), or copied from a cell that
+   stands for a merged one. */
+static char *
+take(struct import_cell *c, enum import_field f)
+{
+    char *s;
+
+    if (c->merged)
+        return xstrdup(cell_text(c, f));
+    if (f == IMP_MESSAGE) {
+        s = c->text;
+        if (c->plain == c->text)
+            c->plain = NULL;
+        c->text = NULL;
+        return s;
+    }
+    s = c->plain;
+    if (c->plain == c->text)
+        c->text = NULL;
+    c->plain = NULL;
+    return s;
+}
+
 static char *
 trimmed(const char *s)
 {
@@ -541,7 +582,7 @@ rec_loc(const struct import_rec *r, enum import_field f)
 }
 
 static unsigned
-map_row(const struct import_doc *doc, const struct import_row *r,
+map_row(const struct import_doc *doc, struct import_row *r,
         const int col[IMP_NFIELDS], int ncols, char **module,
         unsigned *module_line, struct import_rows *rows)
 {
@@ -577,7 +618,7 @@ map_row(const struct import_doc *doc, const struct import_row *r,
     rec->path = doc->path;
     rec->line = r->line;
     for (f = 0; f < IMP_NFIELDS; f++) {
-        const struct import_cell *c;
+        struct import_cell *c;
         int k = col[f] < 0 ? -1 : col[f] - shift;
 
         if (col[f] < 0)
@@ -590,7 +631,7 @@ map_row(const struct import_doc *doc, const struct import_row *r,
         if (f == IMP_STATUS || f == IMP_CODE || f == IMP_MODULE)
             rec->field[f] = trimmed(cell_text(c, (enum import_field)f));
         else
-            rec->field[f] = xstrdup(cell_text(c, (enum import_field)f));
+            rec->field[f] = take(c, (enum import_field)f);
         if (!rec->field[f][0]) {
             free(rec->field[f]);
             rec->field[f] = NULL;
@@ -646,14 +687,14 @@ map_row(const struct import_doc *doc, const struct import_row *r,
 }
 
 unsigned
-import_map(const struct import_doc *doc, const char *columns,
+import_map(struct import_doc *doc, const char *columns,
            struct import_rows *rows)
 {
     unsigned errors = check_columns(columns);
     size_t i, j, tables = 0;
 
     for (i = 0; i < doc->n_tables && !errors; i++) {
-        const struct import_table *t = &doc->tables[i];
+        struct import_table *t = &doc->tables[i];
         long h = find_header(doc, t, columns);
         int col[IMP_NFIELDS];
         char *module = NULL;
@@ -728,6 +769,7 @@ set_grow(struct import_set *set)
     bigger.mask = set->mask ? set->mask * 2 + 1 : 63;
     bigger.n = 0;
     bigger.slot = xcalloc(bigger.mask + 1, sizeof *bigger.slot);
+    bigger.next = xcalloc(bigger.mask + 1, sizeof *bigger.next);
     for (i = 0; set->slot && i <= set->mask; i++)
         if (set->slot[i]) {
             size_t j = model_hash(set->slot[i]) & bigger.mask;
@@ -735,23 +777,30 @@ set_grow(struct import_set *set)
             while (bigger.slot[j])
                 j = (j + 1) & bigger.mask;
             bigger.slot[j] = set->slot[i];
+            bigger.next[j] = set->next[i];
             bigger.n++;
         }
     free(set->slot);
+    free(set->next);
     *set = bigger;
+}
+
+/* The slot of s, or of the empty place where it would go. */
+static size_t
+set_find(const struct import_set *set, const char *s)
+{
+    size_t j;
+
+    for (j = model_hash(s) & set->mask; set->slot[j]; j = (j + 1) & set->mask)
+        if (strcmp(set->slot[j], s) == 0)
+            break;
+    return j;
 }
 
 int
 import_set_has(const struct import_set *set, const char *s)
 {
-    size_t j;
-
-    if (!set->slot)
-        return 0;
-    for (j = model_hash(s) & set->mask; set->slot[j]; j = (j + 1) & set->mask)
-        if (strcmp(set->slot[j], s) == 0)
-            return 1;
-    return 0;
+    return set->slot && set->slot[set_find(set, s)] != NULL;
 }
 
 void
@@ -763,9 +812,9 @@ import_set_add(struct import_set *set, const char *s)
         return;
     if (!set->slot || 2 * (set->n + 1) > set->mask)
         set_grow(set);
-    for (j = model_hash(s) & set->mask; set->slot[j]; j = (j + 1) & set->mask)
-        ;
+    j = set_find(set, s);
     set->slot[j] = xstrdup(s);
+    set->next[j] = 2;
     set->n++;
 }
 
@@ -777,6 +826,7 @@ import_set_free(struct import_set *set)
     for (i = 0; set->slot && i <= set->mask; i++)
         free(set->slot[i]);
     free(set->slot);
+    free(set->next);
     memset(set, 0, sizeof *set);
 }
 
@@ -860,8 +910,18 @@ unique(char *base, struct import_set *taken)
     n = strlen(base);
     id = xmalloc(n + 16);
     strcpy(id, base);
-    for (k = 2; import_set_has(taken, id); k++)
-        snprintf(id, n + 16, "%s_%u", base, k);
+    if (import_set_has(taken, id)) {
+        /* base_2, base_3, ...: each base remembers where it got to, so
+           a thousand rows of one description cost linear time */
+        unsigned *next = &taken->next[set_find(taken, base)];
+
+        for (k = *next; ; k++) {
+            snprintf(id, n + 16, "%s_%u", base, k);
+            if (!import_set_has(taken, id))
+                break;
+        }
+        *next = k + 1;
+    }
     free(base);
     import_set_add(taken, id);
     return id;
@@ -961,8 +1021,8 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
 {
     struct model_catalog *cat =
         model_catalog_new(rows->n ? rows->recs[0].path : "table");
-    struct import_set ids = { NULL, 0, 0 }, mids = { NULL, 0, 0 };
-    struct import_set mnames = { NULL, 0, 0 };
+    struct import_set ids = { NULL, NULL, 0, 0 }, mids = { NULL, NULL, 0, 0 };
+    struct import_set mnames = { NULL, NULL, 0, 0 };
     size_t i, f, k;
 
     cat->name = model_strndup(cat, meta->name, strlen(meta->name));

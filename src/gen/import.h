@@ -19,7 +19,8 @@ struct import_cell {
     char *text;                 /* the format's own escaping undone:
                                    what a message is carried as */
     char *plain;                /* inline markup made plain text too:
-                                   what a description or measure is */
+                                   what a description or measure is;
+                                   text itself when they are the same */
     unsigned line;              /* where the cell's text starts */
     int merged;                 /* a copy of a cell spanning rows or
                                    columns, not written in this row */
@@ -67,8 +68,8 @@ const char *import_sniff(const char *path, const char *data, size_t len);
 /* Building a doc, for the readers. */
 struct import_table *import_add_table(struct import_doc *doc, unsigned line);
 struct import_row *import_add_row(struct import_table *t, unsigned line);
-/* Appends a cell taking ownership of text and plain (plain NULL: a copy
-   of text). */
+/* Appends a cell taking ownership of text and plain (plain NULL, or
+   text itself: the same as text). */
 struct import_cell *import_add_cell(struct import_row *r, char *text,
                                     char *plain, unsigned line);
 void import_doc_free(struct import_doc *doc);
@@ -117,16 +118,18 @@ struct import_rows {
  * Maps the columns of every table of doc by their headers (English and
  * Chinese names, case and blanks ignored; columns maps more, as
  * "Header=field,..."), fills merged and blank Module cells down and
- * appends a record per row to rows. Reports every bad row and returns
- * the number of errors.
+ * appends a record per row to rows, taking the cells' texts from doc.
+ * Reports every bad row and returns the number of errors.
  */
-unsigned import_map(const struct import_doc *doc, const char *columns,
+unsigned import_map(struct import_doc *doc, const char *columns,
                     struct import_rows *rows);
 void import_rows_free(struct import_rows *rows);
 
 /* A set of strings, for the ids taken. */
 struct import_set {
     char **slot;
+    unsigned *next;             /* per slot: the next number to try
+                                   after the string, for unique ids */
     size_t mask, n;
 };
 

@@ -39,6 +39,8 @@ literal(const char *s, size_t n)
     struct buf b = { NULL, 0, 0 };
     size_t i, k;
 
+    if (!memchr(s, '\\', n) && !memchr(s, '<', n))
+        return xstrndup(s, n);
     buf_add(&b, "", 0);
     for (i = 0; i < n; i++) {
         if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|') {
@@ -229,7 +231,8 @@ split_row(struct import_row *r, const char *line, size_t n, unsigned lineno)
         while (z > a && blank(line[z - 1]))
             z--;
         lit = literal(line + a, z - a);
-        import_add_cell(r, lit, plain(lit), lineno);
+        import_add_cell(r, lit, strpbrk(lit, "\\*_`[&") ? plain(lit) : NULL,
+                        lineno);
         if (i >= n)
             break;
         i++;

@@ -16,6 +16,14 @@ static void
 escape(struct buf *b, const char *s, int attribute)
 {
     for (; *s; s++) {
+        size_t run = strcspn(s, attribute ? "&<>\r\"\n\t" : "&<>\r");
+
+        if (run) {
+            buf_add(b, s, run);
+            s += run;
+            if (!*s)
+                break;
+        }
         switch (*s) {
         case '&': buf_puts(b, "&amp;"); break;
         case '<': buf_puts(b, "&lt;"); break;
@@ -568,7 +576,7 @@ write_xml_into(const struct model_catalog *old, const char *data, size_t len,
                struct buf *out, struct write_xml_counts *counts)
 {
     struct editor ed;
-    struct import_set ids = { NULL, 0, 0 }, mids = { NULL, 0, 0 };
+    struct import_set ids = { NULL, NULL, 0, 0 }, mids = { NULL, NULL, 0, 0 };
     char **new_ids = NULL, **new_names = NULL;
     char *paired = xcalloc(old->n_entries + 1, 1);
     size_t n_new = 0, i, entries_end, modules_end;
