@@ -1068,6 +1068,7 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
                             strlen(r->field[IMP_CODE])) : NULL;
         e->code_loc = rec_loc(r, IMP_CODE);
         e->http_status = r->status;
+        e->has_status = r->status != 0;
         e->status_loc = rec_loc(r, IMP_STATUS);
         e->module_loc = rec_loc(r, IMP_MODULE);
         e->unused = r->unused;
