@@ -87,6 +87,47 @@ head -4 "$d/into/csbs.xml" | grep -q 'match on: they are carried verbatim' ||
 grep -q 'job_not_found' "$d/into/csbs.xml" && no "--retire-missing kept it"
 "$gen" check "$d/into/csbs.xml" 2> /dev/null || no "retired catalog fails check"
 
+# a changed message whose placeholders the <arg> notes no longer fit:
+# the notes are rewritten and that is reported
+cp catalog/csbs.xml "$d/args.xml"
+sed 's/| Resource (%s) type (%s) is not support protection. |/| Resource (%(resource_id)s) is not support protection. |/' \
+    tests/import/seed.md > "$d/args.md"
+"$gen" import --into "$d/args.xml" "$d/args.md" 2> "$d/err.txt" ||
+    { no "--into with new placeholders"; cat "$d/err.txt"; }
+grep -q "args.md:12: note: CSBS.6003: the message's placeholders changed" \
+    "$d/err.txt" || no "rewritten args not reported"
+grep -q '<arg name="resource_id">resource_id (not described in the table)</arg>' \
+    "$d/args.xml" || no "args not rewritten"
+[ "$(diff catalog/csbs.xml "$d/args.xml" | grep -c '^< *<arg>')" -eq 2 ] ||
+    no "old args kept"
+
+# a Module | Error Code | Description table: the other fields absent;
+# --into a catalog of it fills them in, in the schema's order
+"$gen" import -o "$d/mcd.xml" tests/import/module-code-description.md \
+    2> "$d/err.txt" || { no "Module | Error Code | Description"; cat "$d/err.txt"; }
+"$gen" check "$d/mcd.xml" 2> /dev/null || no "mcd: fails check"
+grep -q '<message>' "$d/mcd.xml" && no "mcd: a message invented"
+"$gen" import --into "$d/mcd.xml" tests/import/grid.rst 2> "$d/err.txt" ||
+    { no "--into filling absent fields"; cat "$d/err.txt"; }
+grep -q 'grid.rst:13: note: CSBS.1001: message: (none) → "The policy is executing backup."' \
+    "$d/err.txt" || no "added message not reported"
+"$gen" check "$d/mcd.xml" 2> /dev/null || no "filled mcd fails check"
+
+# the English reference pages errcat-gen docs makes of catalog/csbs.xml
+# import back to its entries: --into changes no byte
+"$gen" docs -o "$d/docs" --format md,html,rst catalog/csbs.xml 2> /dev/null ||
+    no "docs"
+for f in md html rst; do
+    cp catalog/csbs.xml "$d/docs-$f.xml"
+    "$gen" import --into "$d/docs-$f.xml" "$d/docs/en/csbs.$f" 2> "$d/err.txt" ||
+        { no "--into from the $f page"; cat "$d/err.txt"; }
+    grep -q '66 rows, 0 changes, 0 new entries, 0 entries not in the table' \
+        "$d/err.txt" || { no "$f page: not the catalog's 66 entries"; cat "$d/err.txt"; }
+    cmp -s catalog/csbs.xml "$d/docs-$f.xml" || no "$f page changed the catalog"
+    "$gen" import -o "$d/docs-new-$f.xml" "$d/docs/en/csbs.$f" 2> /dev/null ||
+        no "import -o from the $f page"
+done
+
 # bad rows: every one reported with its line, nothing written
 printf '| Module | HTTP Status Code | Error Code | Description | Error Message | Measure |\n|---|---|---|---|---|---|\n| Shared | 4000 | CSBS.1 | a | b | c |\n| Shared | 400 | CSBS.2 | b | c | d | e |\n' \
     > "$d/bad.md"

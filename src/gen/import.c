@@ -90,6 +90,18 @@ import_doc_free(struct import_doc *doc)
 
 /* ---- files and formats ----------------------------------------------- */
 
+/* Does s hold needle, ASCII case ignored? */
+static int
+strcasestr_ascii(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for (; *s; s++)
+        if (strncasecmp(s, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
 static const struct {
     const char *name;
     import_reader *read;
@@ -116,24 +128,19 @@ const char *
 import_sniff(const char *path, const char *data, size_t len)
 {
     static const struct { const char *ext, *format; } exts[] = {
-        { ".md", "md" }, { ".markdown", "md" }, { ".txt", "md" },
+        { ".md", "md" }, { ".markdown", "md" },
         { ".html", "html" }, { ".htm", "html" }, { ".xhtml", "html" },
         { ".rst", "rst" }, { ".rest", "rst" },
         { ".csv", "csv" }, { ".tsv", "tsv" }, { ".tab", "tsv" }
     };
-    const char *dot = strrchr(path, '.'), *p;
+    const char *dot = strrchr(path, '.');
     size_t i;
 
+    /* the extension says, but .txt and none: the content */
     for (i = 0; dot && i < sizeof exts / sizeof *exts; i++)
-        if (strcasecmp(dot, exts[i].ext) == 0
-            && strcmp(exts[i].format, "md") != 0)
+        if (strcasecmp(dot, exts[i].ext) == 0)
             return exts[i].format;
-    /* by content: markup first, then the shape of lines */
-    for (p = data; p < data + len && isspace((unsigned char)*p); p++)
-        ;
-    if (p < data + len && *p == '<')
-        return "html";
-    if (strstr(data, "<table") || strstr(data, "<TABLE"))
+    if (strcasestr_ascii(data, "<table") || strcasestr_ascii(data, "<html"))
         return "html";
     if (strstr(data, "\n+--") || strncmp(data, "+--", 3) == 0
         || strstr(data, ".. list-table::"))
@@ -142,10 +149,7 @@ import_sniff(const char *path, const char *data, size_t len)
         return "md";
     if (memchr(data, '\t', len))
         return "tsv";
-    for (i = 0; dot && i < sizeof exts / sizeof *exts; i++)
-        if (strcasecmp(dot, exts[i].ext) == 0)
-            return exts[i].format;
-    return strchr(data, ',') ? "csv" : "md";
+    return strchr(data, ',') && !strchr(data, '|') ? "csv" : "md";
 }
 
 /* Length of a well-formed UTF-8 sequence at p[0..n), 0 if ill-formed. */

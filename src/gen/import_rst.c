@@ -3,8 +3,8 @@
  * tables (+---+ borders, a +===+ line under the header, cells merged
  * over rows or columns, cells of several lines) and list-table
  * directives (:header-rows: N). Grid cells are found as docutils finds
- * them, corner by corner; wide (CJK) characters count two columns, as
- * they are drawn.
+ * them, corner by corner; wide (CJK) characters count two columns and
+ * every other character one, combining marks too, as docutils counts.
  *
  * Texts: backslash escapes are undone in every cell (all a message is
  * unescaped); descriptions and measures also lose inline markup:
@@ -158,11 +158,14 @@ wide(const unsigned char *p, size_t *len)
         cp = (unsigned long)(p[0] & 0x07) << 18 | (p[1] & 0x3f) << 12
             | (p[2] & 0x3f) << 6 | (p[3] & 0x3f);
     }
-    return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf)
+    /* the ranges emit_docs_rst.c lays tables out by */
+    return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e)
+        || (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf)
+        || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf)
         || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff)
         || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-        || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)
-        ? 2 : 1;
+        || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f)
+        || (cp >= 0x20000 && cp <= 0x3fffd) ? 2 : 1;
 }
 
 /* A line of a grid table by display column: the structural character

@@ -150,7 +150,8 @@ write_xml_catalog(const struct model_catalog *cat, char *const *sources,
 struct edit {
     size_t off, end;
     char *text;
-    size_t seq;             /* order of insertions at one offset */
+    int rank;               /* insertions at one offset: by rank, the */
+    size_t seq;             /* schema's order of fields, then as made */
 };
 
 struct editor {
@@ -209,7 +210,17 @@ add_edit(struct editor *ed, size_t off, size_t end, char *text)
     e->off = off;
     e->end = end;
     e->text = text;
+    e->rank = 0;
     e->seq = ed->n_edits++;
+}
+
+/* An insertion of an element of rank 1 description, 2 message, 3 args,
+   4 measure: several at one place come out in the schema's order. */
+static void
+add_insertion(struct editor *ed, size_t off, char *text, int rank)
+{
+    add_edit(ed, off, off, text);
+    ed->edits[ed->n_edits - 1].rank = rank;
 }
 
 static int
@@ -219,6 +230,8 @@ by_offset(const void *a, const void *b)
 
     if (x->off != y->off)
         return x->off < y->off ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -456,6 +469,155 @@ module_named(const struct model_catalog *cat, const char *name,
     return NULL;
 }
 
+static const char *const text_names[ENTRY_TEXTS] = {
+    "description", "message", "measure"
+};
+
+/* Offset of the '<' of the element whose content starts at off. */
+static size_t
+element_start(const struct editor *ed, size_t off)
+{
+    while (off > 0 && ed->data[off] != '<')
+        off--;
+    return off;
+}
+
+/* Offset of the first child <name> of the entry whose start tag ends
+   at gt, or of its end tag; comments and CDATA skipped. */
+static size_t
+child_or_end(const struct editor *ed, size_t gt, const char *name)
+{
+    size_t n = strlen(name), off = gt + 1;
+
+    while (off < ed->len) {
+        size_t next = skip_markup(ed, off);
+
+        if (next != off) {
+            off = next;
+            continue;
+        }
+        if (ed->data[off] == '<'
+            && ((ed->len - off > n + 1
+                 && memcmp(ed->data + off + 1, name, n) == 0
+                 && strchr(" \t\r\n/>", ed->data[off + 1 + n]))
+                || (ed->len - off > 7
+                    && memcmp(ed->data + off, "</entry", 7) == 0)))
+            return off;
+        off++;
+    }
+    return ed->len;
+}
+
+/* Where an element of the sequence description, message, arg, measure,
+   note that comes at position `from` or later starts; the entry's end
+   tag when it has none: where an absent field goes. */
+static size_t
+next_child(const struct editor *ed, const struct model_entry *e, size_t gt,
+           int from)
+{
+    int f;
+
+    for (f = from; f <= FIELD_MEASURE; f++) {
+        if (f == FIELD_MEASURE && e->n_args)
+            return offset_of(ed, &e->args[0].loc);
+        if (e->text[f])
+            return element_start(ed, offset_of(ed, &e->text_loc[f]));
+    }
+    return child_or_end(ed, gt, "note");
+}
+
+/* Inserts b's text (an element and its newline) before the element at
+   off: on a line of its own when that element starts its line. Takes
+   b's data. */
+static void
+insert_before(struct editor *ed, size_t off, struct buf *b, int rank)
+{
+    size_t ls = off;
+
+    while (ls > 0 && (ed->data[ls - 1] == ' ' || ed->data[ls - 1] == '\t'))
+        ls--;
+    if (ls == 0 || ed->data[ls - 1] == '\n') {
+        add_insertion(ed, ls, b->data, rank);
+    } else {
+        /* a one-line entry: no line of its own */
+        char *p = b->data;
+        size_t n = strlen(p);
+
+        while (*p == ' ')
+            memmove(p, p + 1, n--);
+        if (n > 0 && p[n - 1] == '\n')
+            p[n - 1] = '\0';
+        add_insertion(ed, off, p, rank);
+    }
+}
+
+/* Do entry e's <arg> notes fit message: one per %s, one per name? */
+static int
+args_fit(const struct model_entry *e, const char *message)
+{
+    char **names;
+    size_t n = import_placeholders(message, &names), i, k;
+    int fit = n == e->n_args;
+
+    for (i = 0; i < n; i++) {
+        for (k = 0; fit && k < e->n_args; k++)
+            if ((!names[i] && !e->args[k].name)
+                || (names[i] && e->args[k].name
+                    && strcmp(names[i], e->args[k].name) == 0))
+                break;
+        if (k == e->n_args)
+            fit = 0;
+        free(names[i]);
+    }
+    free(names);
+    return fit;
+}
+
+/* A changed message whose placeholders the <arg> notes no longer fit:
+   its notes are replaced by ones saying the table does not describe
+   them, and that is reported. */
+static size_t
+rewrite_args(struct editor *ed, const struct model_entry *e, size_t gt,
+             const struct import_rec *r)
+{
+    struct buf b = { NULL, 0, 0 };
+    struct loc at = { r->path, r->field_line[IMP_MESSAGE]
+                      ? r->field_line[IMP_MESSAGE] : r->line, 0 };
+    char **names;
+    size_t n = import_placeholders(r->field[IMP_MESSAGE], &names), i;
+
+    buf_add(&b, "", 0);
+    for (i = 0; i < e->n_args; i++) {
+        size_t off = offset_of(ed, &e->args[i].loc), ls = off;
+        size_t end = end_tag_after(ed, off, "arg");
+
+        while (ls > 0 && (ed->data[ls - 1] == ' '
+                          || ed->data[ls - 1] == '\t'))
+            ls--;
+        if ((ls == 0 || ed->data[ls - 1] == '\n') && end < ed->len
+            && ed->data[end] == '\n')
+            add_edit(ed, ls, end + 1, xstrdup(""));
+        else
+            add_edit(ed, off, end, xstrdup(""));
+    }
+    for (i = 0; i < n; i++) {
+        char *text = import_arg_text(names[i], i);
+
+        element(&b, "    ", "arg", "name", names[i], text);
+        free(text);
+        free(names[i]);
+    }
+    free(names);
+    diag_note(&at, "%s: the message's placeholders changed: its <arg> "
+              "notes are rewritten; say what each stands for",
+              e->code ? e->code : e->id);
+    if (b.len)
+        insert_before(ed, next_child(ed, e, gt, FIELD_MEASURE), &b, 3);
+    else
+        buf_free(&b);
+    return 1;
+}
+
 /* Rewrites what differs between row r and its entry e. */
 static size_t
 update_entry(struct editor *ed, const struct model_catalog *cat,
@@ -464,10 +626,10 @@ update_entry(struct editor *ed, const struct model_catalog *cat,
 {
     size_t tag = offset_of(ed, &e->loc), gt = start_tag_end(ed, tag);
     size_t a, z, changed = 0;
-    int f;
+    int f, message_changed = 0;
 
     if (r->status && r->status != e->http_status) {
-        char *v = xmalloc(16), old[16];
+        char *v = xmalloc(16), old[16], now[16];
 
         snprintf(v, 16, "%d", r->status);
         snprintf(old, sizeof old, "%d", e->http_status);
@@ -481,8 +643,8 @@ update_entry(struct editor *ed, const struct model_catalog *cat,
             free(v);
             add_edit(ed, gt, gt, ins);
         }
-        report_change(r, IMP_STATUS, e, e->http_status ? old : NULL,
-                      ed->edits[ed->n_edits - 1].text);
+        snprintf(now, sizeof now, "%d", r->status);
+        report_change(r, IMP_STATUS, e, e->http_status ? old : NULL, now);
         changed++;
     }
     if (module_id && (!e->module_ref || strcmp(module_id, e->module_ref))) {
@@ -519,26 +681,20 @@ update_entry(struct editor *ed, const struct model_catalog *cat,
         report_change(r, (enum import_field)(IMP_DESCRIPTION + f), e,
                       e->text[f], now);
         changed++;
+        message_changed |= f == FIELD_MESSAGE;
         if (e->text[f]) {
             off = offset_of(ed, &e->text_loc[f]);
             add_edit(ed, off, content_end(ed, off), escaped(now, 0));
         } else {
-            /* a text the entry lacks goes before the closing tag's line */
-            static const char *const names[ENTRY_TEXTS] = {
-                "description", "message", "measure"
-            };
             struct buf b = { NULL, 0, 0 };
-            size_t close = end_tag_after(ed, gt, "entry"), ls;
 
-            while (close > 0 && ed->data[close - 1] != '<')
-                close--;
-            close--;
-            for (ls = close; ls > 0 && ed->data[ls - 1] != '\n'; ls--)
-                ;
-            element(&b, "    ", names[f], NULL, NULL, now);
-            add_edit(ed, ls, ls, b.data);
+            element(&b, "    ", text_names[f], NULL, NULL, now);
+            insert_before(ed, next_child(ed, e, gt, f + 1), &b,
+                          f == FIELD_MEASURE ? 4 : f + 1);
         }
     }
+    if (message_changed && !args_fit(e, r->field[IMP_MESSAGE]))
+        changed += rewrite_args(ed, e, gt, r);
     return changed;
 }
 
