@@ -26,6 +26,11 @@ fi
 "$gen" import --name csbs --prefix CSBS --domain errcat-csbs \
     -o "$d/csbs.xml" tests/import/seed.md 2> "$d/err.txt" || no "import seed"
 grep -q '66 entries, 6 modules' "$d/err.txt" || no "seed: not 66 entries"
+# the seed's two warnings, at the table's line and column
+grep -q "^tests/import/seed.md:44:87: warning: placeholder '%(destination_region)' has no conversion" \
+    "$d/err.txt" || no "seed: CSBS.8012 warning"
+grep -q "^tests/import/seed.md:66:176: warning: unbalanced '\"' in message" \
+    "$d/err.txt" || no "seed: CSBS.6018 warning"
 "$gen" check "$d/csbs.xml" 2> /dev/null || no "imported seed fails check"
 # importing twice gives the same bytes (ids are stable)
 "$gen" import --name csbs --prefix CSBS --domain errcat-csbs \
@@ -135,7 +140,8 @@ cp "$d/into/csbs.xml" "$d/before.xml"
 "$gen" import -o "$d/bad.xml" "$d/bad.md" 2> "$d/err.txt"
 [ $? -eq 1 ] || no "bad rows: exit status"
 [ -e "$d/bad.xml" ] && no "bad rows: a catalog was written"
-grep -q 'bad.md:3: error: HTTP status' "$d/err.txt" || no "bad status not reported"
+grep -q "bad.md:3:12: error: HTTP status '4000' is not 100 to 599" "$d/err.txt" ||
+    no "bad status not reported"
 grep -q 'bad.md:4: error: row has 7 cells' "$d/err.txt" || no "bad row not reported"
 "$gen" import --into "$d/into/csbs.xml" "$d/bad.md" 2> /dev/null
 cmp -s "$d/before.xml" "$d/into/csbs.xml" || no "bad rows changed the catalog"

@@ -61,6 +61,7 @@ import_add_cell(struct import_row *r, char *text, char *plain, unsigned line)
     c->text = text;
     c->plain = plain ? plain : text;
     c->line = line;
+    c->col = 0;
     c->merged = 0;
     return c;
 }
@@ -581,7 +582,7 @@ rec_loc(const struct import_rec *r, enum import_field f)
 
     at.file = r->path;
     at.line = r->field_line[f] ? r->field_line[f] : r->line;
-    at.col = 0;
+    at.col = r->field_line[f] ? r->field_col[f] : 0;
     return at;
 }
 
@@ -632,6 +633,7 @@ map_row(const struct import_doc *doc, struct import_row *r,
             continue;
         c = &r->cells[k];
         rec->field_line[f] = c->line;
+        rec->field_col[f] = c->col;
         if (f == IMP_STATUS || f == IMP_CODE || f == IMP_MODULE)
             rec->field[f] = trimmed(cell_text(c, (enum import_field)f));
         else
@@ -649,11 +651,12 @@ map_row(const struct import_doc *doc, struct import_row *r,
         } else if (*module) {
             rec->field[IMP_MODULE] = xstrdup(*module);
             rec->field_line[IMP_MODULE] = *module_line;
+            rec->field_col[IMP_MODULE] = 0;
         }
     }
     if (rec->field[IMP_STATUS]) {
         const char *s = rec->field[IMP_STATUS];
-        struct loc sat = { doc->path, rec->field_line[IMP_STATUS], 0 };
+        struct loc sat = rec_loc(rec, IMP_STATUS);
 
         if (strlen(s) != 3 || !all_digits(s) || s[0] < '1' || s[0] > '5') {
             diag_error(&sat, "HTTP status '%s' is not 100 to 599", s);
@@ -676,17 +679,6 @@ map_row(const struct import_doc *doc, struct import_row *r,
             }
     }
     rec->unused = not_used(rec->field[IMP_DESCRIPTION]);
-#ifndef ERRCAT_NO_TEXT
-    /* the catalog format has every field of an entry: a row must too */
-    for (f = 0; f < IMP_NFIELDS && !rows->partial; f++) {
-        if (col[f] < 0 || rec->field[f])
-            continue;
-        at = rec_loc(rec, (enum import_field)f);
-        diag_error(&at, "%s cell is empty: an entry needs one",
-                   import_field_name[f]);
-        return 1;
-    }
-#endif
     return 0;
 }
 
@@ -718,22 +710,6 @@ import_map(struct import_doc *doc, const char *columns,
             errors++;
             continue;
         }
-#ifndef ERRCAT_NO_TEXT
-        {
-            int f, missing = 0;
-
-            for (f = 0; f < IMP_NFIELDS && !rows->partial; f++)
-                if (col[f] < 0) {
-                    diag_error(&at, "table has no %s column: an entry "
-                               "needs one", import_field_name[f]);
-                    missing++;
-                }
-            if (missing) {
-                errors += (unsigned)missing;
-                continue;
-            }
-        }
-#endif
         for (j = (size_t)h + 1; j < t->n_rows; j++)
             errors += map_row(doc, &t->rows[j], col, (int)t->rows[h].n,
                               &module, &module_line, rows);

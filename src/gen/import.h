@@ -22,6 +22,7 @@ struct import_cell {
                                    what a description or measure is;
                                    text itself when they are the same */
     unsigned line;              /* where the cell's text starts */
+    unsigned col;               /* its column in characters; 0 unknown */
     int merged;                 /* a copy of a cell spanning rows or
                                    columns, not written in this row */
 };
@@ -102,6 +103,7 @@ struct import_rec {
     unsigned line;
     char *field[IMP_NFIELDS];   /* NULL: no such column, or a blank cell */
     unsigned field_line[IMP_NFIELDS];
+    unsigned field_col[IMP_NFIELDS];
     int status;                 /* 0 when absent */
     int unused;                 /* "(Not used currently.)" */
 };
@@ -110,8 +112,6 @@ struct import_rows {
     struct import_rec *recs;
     size_t n, cap;
     int has[IMP_NFIELDS];       /* some table has the column */
-    int partial;                /* set by the caller: rows need not have
-                                   every field (a twin table's) */
 };
 
 /*

@@ -17,22 +17,26 @@ read_separated(struct import_doc *doc, const char *data, size_t len,
     struct import_table *t = import_add_table(doc, 1);
     struct import_row *r = NULL;
     struct buf b = { NULL, 0, 0 };
-    size_t i = 0;
+    size_t i = 0, line_start = 0;
     unsigned line = 1;
     int errors = 0;
 
     if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
         i = 3;
     while (i < len) {
-        unsigned start = line;
+        unsigned start = line, col = 1;
         int end_of_record = 0;
+        size_t k;
 
+        for (k = line_start; k < i; k++)
+            col += ((unsigned char)data[k] & 0xc0) != 0x80;
         b.len = 0;
         buf_add(&b, "", 0);
         if (!r)
             r = import_add_row(t, line);
         if (data[i] == '"') {
             i++;
+            col++;                  /* the text starts after the quote */
             for (;;) {
                 if (i >= len) {
                     struct loc at = { doc->path, start, 0 };
@@ -49,8 +53,10 @@ read_separated(struct import_doc *doc, const char *data, size_t len,
                     i++;
                     break;
                 } else {
-                    if (data[i] == '\n')
+                    if (data[i] == '\n') {
                         line++;
+                        line_start = i + 1;
+                    }
                     buf_putc(&b, data[i++]);
                 }
             }
@@ -70,7 +76,7 @@ read_separated(struct import_doc *doc, const char *data, size_t len,
                         && data[i + 1] == '\n'))
                 buf_putc(&b, data[i++]);
         }
-        import_add_cell(r, xstrndup(b.data, b.len), NULL, start);
+        import_add_cell(r, xstrndup(b.data, b.len), NULL, start)->col = col;
         if (i < len && data[i] == sep) {
             i++;
             if (i == len)
@@ -82,6 +88,7 @@ read_separated(struct import_doc *doc, const char *data, size_t len,
         if (i < len && data[i] == '\n') {
             i++;
             line++;
+            line_start = i;
             end_of_record = 1;
         }
         if (end_of_record || i >= len)

@@ -199,6 +199,18 @@ has_pipe(const char *line, size_t n)
     return 0;
 }
 
+/* The column, in characters from 1, of byte off of line. */
+static unsigned
+column(const char *line, size_t off)
+{
+    unsigned col = 1;
+    size_t i;
+
+    for (i = 0; i < off; i++)
+        col += ((unsigned char)line[i] & 0xc0) != 0x80;
+    return col;
+}
+
 /* Splits a table line into cells at unescaped pipes; the outer pipes
    are the row's borders, blanks around each cell are not its text. */
 static void
@@ -232,7 +244,7 @@ split_row(struct import_row *r, const char *line, size_t n, unsigned lineno)
             z--;
         lit = literal(line + a, z - a);
         import_add_cell(r, lit, strpbrk(lit, "\\*_`[&") ? plain(lit) : NULL,
-                        lineno);
+                        lineno)->col = column(line, a);
         if (i >= n)
             break;
         i++;

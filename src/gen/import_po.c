@@ -451,7 +451,6 @@ import_po_run(const struct import_options *opt)
     memset(&rows, 0, sizeof rows);
     memset(&doc, 0, sizeof doc);
     memset(&po, 0, sizeof po);
-    rows.partial = 1;
     if (!valid_lang(opt->lang)) {
         diag_error(NULL, "--lang '%s' is not a language name such as de or "
                    "zh_CN", opt->lang);
