@@ -798,6 +798,13 @@ import_set_add(struct import_set *set, const char *s)
     set->n++;
 }
 
+unsigned *
+import_set_number(struct import_set *set, const char *s)
+{
+    import_set_add(set, s);
+    return &set->next[set_find(set, s)];
+}
+
 void
 import_set_free(struct import_set *set)
 {
@@ -1021,7 +1028,9 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
         if (!r->field[IMP_MODULE] || import_set_has(&mnames,
                                                     r->field[IMP_MODULE]))
             continue;
-        import_set_add(&mnames, r->field[IMP_MODULE]);
+        /* the number kept with a module name: its index */
+        *import_set_number(&mnames, r->field[IMP_MODULE]) =
+            (unsigned)cat->n_modules;
         m = model_add_module(cat);
         id = import_module_id(r->field[IMP_MODULE], cat->n_modules - 1,
                               &mids);
@@ -1052,12 +1061,9 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
         e->status_loc = rec_loc(r, IMP_STATUS);
         e->module_loc = rec_loc(r, IMP_MODULE);
         e->unused = r->unused;
-        if (r->field[IMP_MODULE]) {
-            for (k = 0; k < cat->n_modules; k++)
-                if (strcmp(cat->modules[k].name, r->field[IMP_MODULE]) == 0)
-                    break;
-            e->module_ref = cat->modules[k].id;
-        }
+        if (r->field[IMP_MODULE])
+            e->module_ref = cat->modules[*import_set_number(
+                &mnames, r->field[IMP_MODULE])].id;
         for (f = 0; f < ENTRY_TEXTS; f++) {
             const char *t = r->field[IMP_DESCRIPTION + f];
 

@@ -73,6 +73,7 @@ struct import_row *import_add_row(struct import_table *t, unsigned line);
    text itself: the same as text). */
 struct import_cell *import_add_cell(struct import_row *r, char *text,
                                     char *plain, unsigned line);
+/* Frees the tables of doc (not doc itself); NULL-safe inside. */
 void import_doc_free(struct import_doc *doc);
 
 /* Reads path whole, checks it is UTF-8 without NUL bytes (reported at
@@ -123,18 +124,24 @@ struct import_rows {
  */
 unsigned import_map(struct import_doc *doc, const char *columns,
                     struct import_rows *rows);
+/* Frees the records of rows and their texts. */
 void import_rows_free(struct import_rows *rows);
 
 /* A set of strings, for the ids taken. */
 struct import_set {
     char **slot;
-    unsigned *next;             /* per slot: the next number to try
-                                   after the string, for unique ids */
+    unsigned *next;             /* per slot: a number kept with the
+                                   string (import_set_number) */
     size_t mask, n;
 };
 
+/* Membership, and adding a copy of s (nothing if present): O(1). A
+   zeroed struct is an empty set; import_set_free empties it. */
 int import_set_has(const struct import_set *set, const char *s);
 void import_set_add(struct import_set *set, const char *s);
+/* The number kept with s, added if absent (for ids: the next suffix to
+   try, 2 at first; callers may keep other numbers). */
+unsigned *import_set_number(struct import_set *set, const char *s);
 void import_set_free(struct import_set *set);
 
 /* A readable snake_case id for a row, from its description (or message,

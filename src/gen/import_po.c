@@ -33,7 +33,22 @@ struct suggestion {
     const struct import_rec *row;
     const char *code;
     int used;
+    int present;                /* the .po has the (field, msgid) */
 };
+
+/* "field\4msgid", gettext's own context separator: a key of the set of
+   suggestions. Owned. */
+static char *
+key_of(const char *ctxt, const char *msgid)
+{
+    size_t a = strlen(ctxt), b = strlen(msgid);
+    char *k = xmalloc(a + b + 2);
+
+    memcpy(k, ctxt, a);
+    k[a] = '\4';
+    memcpy(k + a + 1, msgid, b + 1);
+    return k;
+}
 
 /* The placeholders of s that take arguments, as one string each in the
    order written ("%s", "%(name)s"), joined by NUL-free separators, or
@@ -332,35 +347,38 @@ rewrite(struct buf *out, const struct po *po, const struct po_entry *e,
     po_string(out, "msgstr", s->text);
 }
 
-/* The suggestion for (field, msgid), or NULL. */
+/* The suggestion for (ctxt, msgid), or NULL. */
 static struct suggestion *
-find(struct suggestion *v, size_t n, const char *ctxt, const char *id)
+find(struct suggestion *v, struct import_set *keys, const char *ctxt,
+     const char *id)
 {
-    size_t i;
+    char *k = key_of(ctxt, id);
+    struct suggestion *s = NULL;
 
-    for (i = 0; i < n; i++)
-        if (strcmp(model_field_name[v[i].field], ctxt) == 0
-            && strcmp(v[i].msgid, id) == 0)
-            return &v[i];
-    return NULL;
+    if (import_set_has(keys, k))
+        s = &v[*import_set_number(keys, k) - 1];
+    free(k);
+    return s;
 }
 
 /* Adds a suggestion unless the catalog's text stays as it is or one for
    the same text came first; drops it when its placeholders differ. */
 static void
-suggest(struct suggestion **v, size_t *n, size_t *cap, enum model_field f,
-        const char *msgid, const char *text, const struct import_rec *r,
-        const char *code, unsigned line)
+suggest(struct suggestion **v, size_t *n, size_t *cap,
+        struct import_set *keys, enum model_field f, const char *msgid,
+        const char *text, const struct import_rec *r, const char *code,
+        unsigned line)
 {
     struct placeholders ph;
-    char *a, *b;
-    size_t i;
+    char *a, *b, *k;
 
     if (!msgid || !text || strcmp(msgid, text) == 0)
         return;
-    for (i = 0; i < *n; i++)
-        if ((*v)[i].field == f && strcmp((*v)[i].msgid, msgid) == 0)
-            return;
+    k = key_of(model_field_name[f], msgid);
+    if (import_set_has(keys, k)) {
+        free(k);
+        return;
+    }
     model_scan(msgid, &ph);
     a = signature(msgid, (enum errcat_format)ph.style);
     b = signature(text, (enum errcat_format)ph.style);
@@ -378,8 +396,10 @@ suggest(struct suggestion **v, size_t *n, size_t *cap, enum model_field f,
         (*v)[*n].text = text;
         (*v)[*n].row = r;
         (*v)[*n].code = code;
-        (*v)[(*n)++].used = 0;
+        (*v)[*n].used = (*v)[*n].present = 0;
+        *import_set_number(keys, k) = (unsigned)++*n;
     }
+    free(k);
     free(a);
     free(b);
 }
@@ -438,6 +458,7 @@ import_po_run(const struct import_options *opt)
     struct import_rows rows;
     struct import_doc doc;
     struct suggestion *sug = NULL;
+    struct import_set keys = { NULL, NULL, 0, 0 };
     size_t n_sug = 0, cap_sug = 0, i, f, filled = 0;
     struct po po;
     struct buf base = { NULL, 0, 0 }, out = { NULL, 0, 0 };
@@ -486,12 +507,13 @@ import_po_run(const struct import_options *opt)
         }
         e = &cat->entries[pair[i]];
         for (f = 0; f < ENTRY_TEXTS; f++)
-            suggest(&sug, &n_sug, &cap_sug, (enum model_field)f, e->text[f],
+            suggest(&sug, &n_sug, &cap_sug, &keys, (enum model_field)f,
+                    e->text[f],
                     r->field[IMP_DESCRIPTION + f], r,
                     e->code ? e->code : e->id,
                     r->field_line[IMP_DESCRIPTION + f]);
         if (e->module >= 0)
-            suggest(&sug, &n_sug, &cap_sug, FIELD_MODULE,
+            suggest(&sug, &n_sug, &cap_sug, &keys, FIELD_MODULE,
                     cat->modules[e->module].name, r->field[IMP_MODULE], r,
                     e->code ? e->code : e->id, r->field_line[IMP_MODULE]);
     }
@@ -523,7 +545,7 @@ import_po_run(const struct import_options *opt)
             if (e->obsolete || e->has_plural || e->translated || !e->id
                 || !e->id[0] || e->str_off == (size_t)-1)
                 continue;
-            s = find(sug, n_sug, e->ctxt ? e->ctxt : "", e->id);
+            s = find(sug, &keys, e->ctxt ? e->ctxt : "", e->id);
             if (!s || s->used)
                 continue;
             s->used = 1;
@@ -534,15 +556,15 @@ import_po_run(const struct import_options *opt)
         }
         buf_add(&out, po.data + at, po.len - at);
     }
-    for (i = 0; i < n_sug; i++) {
-        size_t k;
-        int present = 0;
+    for (i = 0; i < po.n; i++) {
+        struct suggestion *s;
 
-        for (k = 0; k < po.n && !sug[i].used && !present; k++)
-            present = po.e[k].ctxt && po.e[k].id && !po.e[k].obsolete
-                && strcmp(po.e[k].ctxt, model_field_name[sug[i].field]) == 0
-                && strcmp(po.e[k].id, sug[i].msgid) == 0;
-        if (!sug[i].used && !present) {
+        if (po.e[i].ctxt && po.e[i].id && !po.e[i].obsolete
+            && (s = find(sug, &keys, po.e[i].ctxt, po.e[i].id)) != NULL)
+            s->present = 1;
+    }
+    for (i = 0; i < n_sug; i++) {
+        if (!sug[i].used && !sug[i].present) {
             struct loc at = { sug[i].row->path, sug[i].row->line, 0 };
 
             diag_warning(&at, "%s: the %s is not in %s (msgmerge it with "
@@ -566,6 +588,7 @@ out:
     free(data);
     free(pair);
     free(sug);
+    import_set_free(&keys);
     import_rows_free(&rows);
     import_doc_free(&doc);
     model_catalog_free(cat);

@@ -453,20 +453,18 @@ escaped(const char *s, int attribute)
     return b.data;
 }
 
-/* The catalog's module named name: its id, or NULL. */
+/* The catalog's modules by name (the number kept: index + 1; new
+   modules of the update: -(index + 1) as unsigned), first of a name. */
 static const char *
-module_named(const struct model_catalog *cat, const char *name,
-             char **new_ids, char **new_names, size_t n_new)
+module_named(struct import_set *names, const struct model_catalog *cat,
+             const char *name, char **new_ids)
 {
-    size_t i;
+    unsigned v;
 
-    for (i = 0; i < cat->n_modules; i++)
-        if (strcmp(cat->modules[i].name, name) == 0)
-            return cat->modules[i].id;
-    for (i = 0; i < n_new; i++)
-        if (strcmp(new_names[i], name) == 0)
-            return new_ids[i];
-    return NULL;
+    if (!import_set_has(names, name))
+        return NULL;
+    v = *import_set_number(names, name);
+    return (int)v > 0 ? cat->modules[v - 1].id : new_ids[-(int)v - 1];
 }
 
 static const char *const text_names[ENTRY_TEXTS] = {
@@ -733,6 +731,7 @@ write_xml_into(const struct model_catalog *old, const char *data, size_t len,
 {
     struct editor ed;
     struct import_set ids = { NULL, NULL, 0, 0 }, mids = { NULL, NULL, 0, 0 };
+    struct import_set mnames = { NULL, NULL, 0, 0 };
     char **new_ids = NULL, **new_names = NULL;
     char *paired = xcalloc(old->n_entries + 1, 1);
     size_t n_new = 0, i, entries_end, modules_end;
@@ -744,8 +743,12 @@ write_xml_into(const struct model_catalog *old, const char *data, size_t len,
     buf_add(&added_modules, "", 0);
     for (i = 0; i < old->n_entries; i++)
         import_set_add(&ids, old->entries[i].id);
-    for (i = 0; i < old->n_modules; i++)
+    for (i = 0; i < old->n_modules; i++) {
         import_set_add(&mids, old->modules[i].id);
+        if (!import_set_has(&mnames, old->modules[i].name))
+            *import_set_number(&mnames, old->modules[i].name) =
+                (unsigned)i + 1;
+    }
     /* where modules and entries end: new ones go after the last */
     modules_end = old->n_modules
         ? end_tag_after(&ed, offset_of(&ed, &old->modules[old->n_modules
@@ -762,9 +765,10 @@ write_xml_into(const struct model_catalog *old, const char *data, size_t len,
         const char *mid = NULL;
 
         if (r->field[IMP_MODULE]) {
-            mid = module_named(old, r->field[IMP_MODULE], new_ids, new_names,
-                               n_new);
+            mid = module_named(&mnames, old, r->field[IMP_MODULE], new_ids);
             if (!mid) {
+                *import_set_number(&mnames, r->field[IMP_MODULE]) =
+                    (unsigned)-(int)(n_new + 1);
                 new_ids = xrealloc(new_ids, (n_new + 1) * sizeof *new_ids);
                 new_names = xrealloc(new_names,
                                      (n_new + 1) * sizeof *new_names);
@@ -855,4 +859,5 @@ write_xml_into(const struct model_catalog *old, const char *data, size_t len,
     free(paired);
     import_set_free(&ids);
     import_set_free(&mids);
+    import_set_free(&mnames);
 }
