@@ -22,6 +22,7 @@ struct shown {
     int negotiated;             /* the locale came from Accept-Language */
     const char *const *args;    /* NULL: show the message template */
     size_t nargs;
+    int by_code_only;           /* a body matched by its code alone */
 };
 
 static int
@@ -153,6 +154,8 @@ entry_json(const struct shown *s)
                                   errcat_locale_name(s->loc)));
     if (s->args)
         bad = bad || json_object_set_new(o, "args", args_json(s));
+    if (s->by_code_only)
+        bad = bad || json_object_set_new(o, "by_code_only", json_true());
     free(msg);
     if (bad) {
         json_decref(o);
@@ -204,13 +207,14 @@ print_heading(const struct shown *s, const char *sep)
 }
 
 /* The labels of the text output, padded to the widest in the locale. */
-enum { L_MESSAGE, L_MEASURE, L_ARGS, L_ID, L_NOTE, L_LOCALE, L_COUNT };
+enum { L_MESSAGE, L_MEASURE, L_ARGS, L_MATCHED, L_ID, L_NOTE, L_LOCALE,
+       L_COUNT };
 
 /* TRANSLATORS: labels of errcat's output lines, each followed by a
    value; they are padded to the widest, so keep them short. */
 static const char *const label_msgid[L_COUNT] = {
-    N_("message:"), N_("measure:"), N_("args:"), N_("id:"), N_("note:"),
-    N_("locale:")
+    N_("message:"), N_("measure:"), N_("args:"), N_("matched:"), N_("id:"),
+    N_("note:"), N_("locale:")
 };
 
 /* Writes "  LABEL  " with LABEL translated and padded to the widest. */
@@ -256,6 +260,11 @@ print_text(const struct shown *s, const char *sep)
     if (s->args) {
         label(L_ARGS);
         printf("%s\n", args ? args : _("(not UTF-8)"));
+    }
+    if (s->by_code_only) {
+        label(L_MATCHED);
+        /* TRANSLATORS: how an error body was recognised */
+        printf("%s\n", _("by code only (no message template matches)"));
     }
     label(L_ID);
     printf("%s (%s = %d)\n", errcat_entry_id(e), name, errcat_entry_value(e));
@@ -388,13 +397,14 @@ run_body(const struct cli_options *opt)
 
     if (rc != 0) {
         if (rc == ERRCAT_ENOENT)
-            cli_error(N_("unknown error_code in body"), NULL);
+            cli_error(N_("unknown code or HTTP status in body"), NULL);
         else if (rc == ERRCAT_ENOMATCH)
-            cli_error(N_("error_msg matches no message of its error_code"),
-                      NULL);
+            cli_error(N_("the body's message matches no message of its code "
+                         "or status"), NULL);
         else if (rc == ERRCAT_EBODY)
-            cli_error(N_("not a JSON error body with string error_code and "
-                         "error_msg"), NULL);
+            cli_error(N_("not a JSON error body (error_code and error_msg, "
+                         "code and message, or one member holding code and "
+                         "message)"), NULL);
         else
             cli_error("%s", errcat_status_string(rc));
         errcat_match_free(&m);
@@ -403,8 +413,9 @@ run_body(const struct cli_options *opt)
     memset(&s, 0, sizeof s);
     s.cat = m.cat;
     s.entry = m.entry;
-    s.args = m.args;
+    s.args = m.by_code_only ? NULL : m.args;
     s.nargs = m.nargs;
+    s.by_code_only = m.by_code_only;
     rc = show(opt, &s, &count);
     if (opt->json)
         putchar('\n');

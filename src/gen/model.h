@@ -74,7 +74,14 @@ struct placeholders {
     int style;                      /* enum errcat_format */
     unsigned nargs;
     int bare;                       /* a %(name) without conversion */
-    int stray_percent;              /* a % that starts no placeholder */
+    int stray_percent;              /* a % or brace that starts no
+                                       placeholder errcat takes */
+    int unsupported;                /* of those, a directive errcat does
+                                       not take: %*d, %p, %n, {a.b} */
+    int loose;                      /* "% u" directives (space flag) read
+                                       as conversions, as msgfmt reads them */
+    int ambiguous;                  /* style none only because its "% u"
+                                       ("100% used") is taken as text */
     int mixed;                      /* styles mixed: an error */
 };
 

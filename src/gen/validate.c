@@ -398,6 +398,10 @@ check_text(const struct model_entry *e, enum model_field f,
                              "character (expected '%.*ss'); it is kept as "
                              "written", (int)t.len, text + t.start,
                              (int)t.len, text + t.start);
+            else if (t.loose && ph->ambiguous)
+                diag_warning(&at, "'%.*s' is taken as text, though printf "
+                             "and msgfmt read a conversion with the space "
+                             "flag", (int)t.len, text + t.start);
             else if (t.kind == ERRCAT__PH_BAD)
                 diag_warning(&at, "'%.*s' is not a placeholder; the message "
                              "is not formatted (write %s)", (int)t.len,

@@ -25,6 +25,12 @@
 extern "C" {
 #endif
 
+/* liberrcat is built with hidden visibility: what this header declares is
+   its whole exported API (libuv's UV_EXTERN, in one place). */
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
 /* Results: ERRCAT_OK or one of these negative values. */
 enum errcat_status {
     ERRCAT_OK = 0,
@@ -96,8 +102,11 @@ struct errcat_locale;
 
 /*
  * Resolves a locale name for cat and loads its translations on first use.
- * name is POSIX (de_DE.UTF-8, de_CH@euro) or BCP 47 (de-CH, zh-Hans-CN;
- * zh-Hans means zh_CN and zh-Hant zh_TW). It is checked before any path is
+ * name is POSIX (de_DE.UTF-8, de_CH@euro) or BCP 47 (de-CH, zh-Hans-CN).
+ * Chinese BCP 47 tags and plain "zh" go by script: Traditional ones
+ * (zh-Hant-*, zh-TW, zh-HK, zh-MO) to zh_CC if Traditional, then zh_TW;
+ * Simplified ones (zh, zh-Hans-*, zh-CN, zh-SG, ...) to zh_CC if
+ * Simplified, then zh_CN, then zh; never across scripts. It is checked before any path is
  * built: at most 64 bytes of [A-Za-z0-9_.@-], no "..". The first locale
  * of gettext's chain that has a .mo file is used: ll_CC.codeset@mod,
  * ll_CC@mod, ll.codeset@mod, ll@mod, ll_CC.codeset, ll_CC, ll.codeset, ll;
@@ -131,11 +140,17 @@ int errcat_locale_get(const struct errcat_catalog *cat, const char *name,
 
 /*
  * Negotiates an HTTP Accept-Language header (RFC 9110) against the
- * translations present for cat: items in order of q-value (q=0 means not
- * acceptable; malformed items skipped; the 64 best items considered), each
- * tried as ll_CC then ll; "en" or "en-*" is the source English; "*" means
- * the source English as well, which is always present. Nothing acceptable
- * gives English. NULL or "" header gives English. Returns as
+ * translations present for cat, by RFC 4647 Lookup: acceptable items in
+ * order of q-value, then header order (malformed items skipped; a tag
+ * repeated counts once, with its best q; the 64 best considered), each
+ * tried down its chain as errcat_locale_get does (ll_CC, then ll). A tag
+ * with q=0 is not acceptable: a locale it names exactly (de-AT for de_AT,
+ * zh-CN or zh-Hans-CN for zh_CN, en for the source) is skipped and the
+ * lookup goes on down the chain, however long the header; q=0 on a
+ * longer tag (de-CH) leaves the shorter one (de) acceptable. "en" and
+ * "en-*" are the source English; "*" means the source English as well,
+ * where it stands, unless en is excluded. Nothing acceptable gives
+ * English. NULL or "" header gives English. Returns as
  * errcat_locale_get; *out always receives a usable handle.
  */
 int errcat_locale_accept(const struct errcat_catalog *cat,
@@ -296,13 +311,29 @@ struct errcat_match {
     size_t nargs;
     const char *args[ERRCAT_ARGS_MAX];  /* point into storage */
     char *storage;                      /* owned; errcat_match_free */
+    int by_code_only;                   /* the message matched no template;
+                                           the code names only this entry;
+                                           no arguments */
 };
 
 /*
- * Finds the entry of code whose English message template matches msg
- * (literal parts exactly; each placeholder recovers one argument) and
- * fills m; with several matches, the template with the most literal text
- * wins, then catalog order. cat NULL searches the registered catalogs.
+ * Finds the entry of code whose English message template matches msg and
+ * fills m. The literal parts of a template must match exactly; each
+ * placeholder recovers one argument: an integer for %d %i %u {x:d}, hex
+ * digits for %x, octal for %o, a floating number for %f %e %g %a {x:f},
+ * one character for %c, any text (possibly empty) for %s %r {x} {x!r};
+ * a field as wide as its width gives the argument without its padding.
+ * The split is leftmost: each placeholder ends where the text after it
+ * first matches and lets the rest match; between two placeholders with
+ * nothing between them a number takes the longest run, a text the
+ * shortest. With several entries matching, the template with the most
+ * literal text wins, then the one with more number or character
+ * placeholders, then catalog order. When no template matches but the
+ * code names exactly one entry, that entry is the match with
+ * by_code_only set and no arguments; with more entries of the code it
+ * is ERRCAT_ENOMATCH. A match that would need more than about 2^18 trials
+ * plus one per byte of msg (hostile input) is not found. cat NULL
+ * searches the registered catalogs.
  * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;
  * ERRCAT_ETOOBIG (msg over ERRCAT_BODY_MAX); ERRCAT_ENOMEM. On error m is
  * empty. Free m with errcat_match_free in every case. Thread-safe.
@@ -311,9 +342,29 @@ int errcat_match(const struct errcat_catalog *cat, const char *code,
                  const char *msg, struct errcat_match *m);
 
 /*
- * The same from a JSON body {"error_code": "...", "error_msg": "..."}
- * of len bytes (parsed by jansson, duplicate keys rejected). Returns as
- * errcat_match, and ERRCAT_EBODY when body is not such an object,
+ * The same for a body that gives an HTTP status (100..599) instead of a
+ * code: among the entries of that status, with or without a code, the
+ * one whose template matches msg, ranked as errcat_match does; never by
+ * status alone. ERRCAT_ENOENT when no entry has the status, ERRCAT_EINVAL
+ * for a status outside 100..599. O(entries) per catalog.
+ */
+int errcat_match_status(const struct errcat_catalog *cat,
+                        unsigned http_status, const char *msg,
+                        struct errcat_match *m);
+
+/*
+ * The same from a JSON error body of len bytes (parsed by jansson,
+ * duplicate keys rejected), in any of the shapes services send, tried in
+ * this order:
+ *   {"error_code": "CODE", "error_msg": "..."}           (Huawei Cloud)
+ *   {"code": CODE or STATUS, "message": "..."}            (flat)
+ *   {"NAME": {"code": CODE or STATUS, "message": "..."}}  (OpenStack's
+ *       {"badRequest": {"code": 400, ...}}, and {"error": {...}}: an
+ *       object of one member holding such an object; other keys of the
+ *       inner object are ignored, keys may come in any order)
+ * A string code is matched as errcat_match does, an integer as an HTTP
+ * status as errcat_match_status does. Returns as those, and ERRCAT_EBODY
+ * when body is none of these shapes (or a status outside 100..599),
  * ERRCAT_ETOOBIG over ERRCAT_BODY_MAX bytes.
  */
 int errcat_match_body(const struct errcat_catalog *cat, const char *body,
@@ -347,6 +398,10 @@ long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_entry *e,
                            const char *const *args, size_t nargs,
                            char *buf, size_t size);
+
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -10,12 +10,42 @@
 
 #include "errcat_int.h"
 
+/*
+ * The code and message of an error body in one of the shapes
+ * errcat_match_body documents, or nonzero. *code is a string or an
+ * integer; both borrowed from root.
+ */
+static int
+body_fields(json_t *root, json_t **code, json_t **msg)
+{
+    json_t *inner;
+
+    if (!json_is_object(root))
+        return -1;
+    *code = json_object_get(root, "error_code");
+    *msg = json_object_get(root, "error_msg");
+    if (*code || *msg)
+        return json_is_string(*code) && json_is_string(*msg) ? 0 : -1;
+    *code = json_object_get(root, "code");
+    *msg = json_object_get(root, "message");
+    if (!*code && !*msg && json_object_size(root) == 1) {
+        inner = json_object_iter_value(json_object_iter(root));
+        if (!json_is_object(inner))
+            return -1;
+        *code = json_object_get(inner, "code");
+        *msg = json_object_get(inner, "message");
+    }
+    return (json_is_string(*code) || json_is_integer(*code))
+        && json_is_string(*msg) ? 0 : -1;
+}
+
 int
 errcat_match_body(const struct errcat_catalog *cat, const char *body,
                   size_t len, struct errcat_match *m)
 {
     json_error_t err;
     json_t *root, *code, *msg;
+    json_int_t status;
     int rc;
 
     if (m == NULL)
@@ -30,13 +60,16 @@ errcat_match_body(const struct errcat_catalog *cat, const char *body,
     if (root == NULL)
         return json_error_code(&err) == json_error_out_of_memory
             ? ERRCAT_ENOMEM : ERRCAT_EBODY;
-    code = json_object_get(root, "error_code");
-    msg = json_object_get(root, "error_msg");
-    if (!json_is_object(root) || !json_is_string(code) || !json_is_string(msg))
+    if (body_fields(root, &code, &msg) != 0)
         rc = ERRCAT_EBODY;
-    else
+    else if (json_is_string(code))
         rc = errcat_match(cat, json_string_value(code),
                           json_string_value(msg), m);
+    else if ((status = json_integer_value(code)) < 100 || status > 599)
+        rc = ERRCAT_EBODY;
+    else
+        rc = errcat_match_status(cat, (unsigned)status,
+                                 json_string_value(msg), m);
     json_decref(root);
     return rc;
 }

@@ -154,7 +154,7 @@ fill_texts(const struct errcat_catalog *cat, const struct key_index *ix,
         idx = text_of_key(cat, ix, k, kn);
         if (idx < 0 || l->texts[idx])
             continue;
-        if (errcat__translation_ok(cat->texts[idx].msgid,
+        if (errcat__mo_text_ok(mo, v, vn) && errcat__translation_ok(cat->texts[idx].msgid,
                                    (enum errcat_format)cat->texts[idx].format,
                                    v, vn))
             l->texts[idx] = v;
@@ -216,7 +216,7 @@ build(const struct errcat_catalog *cat, const char *name,
     struct key_index ix = { NULL, 0 };
     struct errcat_locale *l;
 
-    if (!mo->utf8)
+    if (mo->charset == ERRCAT__MO_OTHER)
         return ERRCAT_EINVAL;
     l = errcat__calloc(1, sizeof *l + cat->n_texts * sizeof *l->texts);
     if (l == NULL || index_keys(cat, &ix) != 0) {
@@ -444,21 +444,81 @@ errcat_locale_get(const struct errcat_catalog *cat, const char *name,
     return get_named(cat, name, out);
 }
 
-/* Nonzero when the header item it names the locale called name. */
+/* The verdicts of one negotiation: whether the header excludes a locale,
+ * scanned once per distinct locale. */
+struct verdicts {
+    const char *header;
+    const struct errcat_locale *l[ERRCAT__ACCEPT_MAX];
+    unsigned char excluded[ERRCAT__ACCEPT_MAX];
+    size_t n;
+};
+
+/* The tags that name locale l in a header: de_AT is de-AT; zh_CN is also
+ * zh-Hans-CN and zh_TW zh-Hant-TW; the source English is en. */
 static int
-names_locale(const struct errcat__accept_item *it, const char *name)
+excluded(struct verdicts *v, const struct errcat_locale *l)
+{
+    char tag[ERRCAT_LOCALE_NAME_MAX + 8];
+    size_t i;
+    int x;
+
+    for (i = 0; i < v->n; i++)
+        if (v->l[i] == l)
+            return v->excluded[i];
+    snprintf(tag, sizeof tag, "%s", l->name);
+    for (i = 0; tag[i]; i++)
+        if (tag[i] == '_')
+            tag[i] = '-';
+    x = errcat__accept_excluded(v->header, tag);
+    if (!x && (strcmp(l->name, "zh_CN") == 0 || strcmp(l->name, "zh_TW") == 0)) {
+        snprintf(tag, sizeof tag, "zh-%s-%s", l->name[3] == 'C' ? "Hans"
+                 : "Hant", l->name + 3);
+        x = errcat__accept_excluded(v->header, tag);
+    }
+    if (v->n < ERRCAT__ACCEPT_MAX) {
+        v->l[v->n] = l;
+        v->excluded[v->n++] = (unsigned char)x;
+    }
+    return x;
+}
+
+/*
+ * The first locale down tag's chain that the header does not exclude:
+ * RFC 4647 Lookup's fallback, ll_CC then ll, skipping what q=0 excludes.
+ * NULL when none is present. *rc receives ERRCAT_ENOMEM when memory ran
+ * out on the way.
+ */
+static const struct errcat_locale *
+lookup_tag(const struct errcat_catalog *cat, const char *tag,
+           struct verdicts *v, int *rc)
 {
     char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
-    char tag[ERRCAT_LOCALE_NAME_MAX + 1];
     struct errcat__lname ln;
+    const struct errcat_locale *l;
+    size_t n, i;
+    int r;
 
-    if (it->len > ERRCAT_LOCALE_NAME_MAX)
-        return 0;
-    memcpy(tag, it->tag, it->len);
-    tag[it->len] = '\0';
-    return errcat__locale_parse(tag, &ln) == 0
-        && errcat__locale_chain(&ln, chain) > 0
-        && strcmp(chain[0], name) == 0;
+    if ((r = get_named(cat, tag, &l)) == ERRCAT_ENOMEM)
+        *rc = r;
+    if (r == ERRCAT_EINVAL)
+        return NULL;
+    if (l == &errcat__english)
+        return errcat__english_name(tag) && !excluded(v, l) ? l : NULL;
+    if (!excluded(v, l))
+        return l;
+    /* excluded: on down the chain, past the locale found */
+    if (errcat__locale_parse(tag, &ln) != 0)
+        return NULL;
+    n = errcat__locale_chain(&ln, chain);
+    for (i = 0; i < n && strcmp(chain[i], l->name) != 0; i++)
+        ;
+    for (i++; i < n; i++) {
+        if ((r = get_named(cat, chain[i], &l)) == ERRCAT_ENOMEM)
+            *rc = r;
+        if (r == 0 && strcmp(l->name, chain[i]) == 0 && !excluded(v, l))
+            return l;
+    }
+    return NULL;
 }
 
 int
@@ -468,35 +528,33 @@ errcat_locale_accept(const struct errcat_catalog *cat, const char *header,
     struct errcat__accept_item items[ERRCAT__ACCEPT_MAX];
     char tag[ERRCAT_LOCALE_NAME_MAX + 1];
     const struct errcat_locale *dummy, *l;
-    size_t n, i, j;
-    int rc = 0, r;
+    struct verdicts v;
+    size_t n, i;
+    int rc = 0;
 
     if (out == NULL)
         out = &dummy;
     *out = &errcat__english;
     if (!usable(cat))
         return ERRCAT_EINVAL;
+    v.header = header;
+    v.n = 0;
     n = errcat__accept_parse(header, items, ERRCAT__ACCEPT_MAX);
-    for (i = 0; i < n && items[i].q > 0; i++) {
-        if (items[i].len == 1 && items[i].tag[0] == '*')
-            break;              /* any language: the source English */
+    for (i = 0; i < n; i++) {
+        if (items[i].len == 1 && items[i].tag[0] == '*') {
+            /* any language: the source English, unless excluded */
+            if (!excluded(&v, &errcat__english))
+                return rc;
+            continue;
+        }
         if (items[i].len > ERRCAT_LOCALE_NAME_MAX)
             continue;
         memcpy(tag, items[i].tag, items[i].len);
         tag[items[i].len] = '\0';
-        r = get_named(cat, tag, &l);
-        if (r == ERRCAT_ENOMEM)
-            rc = r;
-        if (r == ERRCAT_EINVAL || !serves(l, tag))
-            continue;
-        /* "de-CH, de;q=0": de-CH must not fall back to excluded de */
-        for (j = i + 1; j < n; j++)
-            if (items[j].q == 0 && names_locale(&items[j], l->name))
-                break;
-        if (j < n)
-            continue;
-        *out = l;
-        return rc;
+        if ((l = lookup_tag(cat, tag, &v, &rc)) != NULL) {
+            *out = l;
+            return rc;
+        }
     }
     return rc;
 }

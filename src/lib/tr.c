@@ -160,7 +160,8 @@ load_file(const char *name, unsigned g, const struct tr_file **out)
     if ((f = errcat__calloc(1, sizeof *f)) == NULL)
         return ERRCAT_ENOMEM;
     if ((rc = errcat__mo_open(path, &f->mo)) != 0
-        || (rc = f->mo.utf8 ? index_file(f) : ERRCAT_EINVAL) != 0) {
+        || (rc = f->mo.charset != ERRCAT__MO_OTHER ? index_file(f)
+                : ERRCAT_EINVAL) != 0) {
         free_file(f);
         return rc;
     }
@@ -258,7 +259,8 @@ lookup(const struct tr_file *f, const char *msgid, size_t len)
         st = __atomic_load_n(&f->state[i - 1], __ATOMIC_RELAXED);
         if (st == UNCHECKED) {
             /* every thread that checks reaches the same verdict */
-            st = errcat__translation_ok(msgid, strchr(msgid, '%')
+            st = errcat__mo_text_ok(&f->mo, v, vn)
+                && errcat__translation_ok(msgid, strchr(msgid, '%')
                                         ? ERRCAT_FORMAT_PRINTF
                                         : ERRCAT_FORMAT_NONE, v, vn)
                 ? USABLE : REFUSED;

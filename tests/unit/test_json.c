@@ -243,7 +243,7 @@ test_json_handles_huge_strings(void **state)
 
     (void)state;
     assert_non_null(b);
-    len = snprintf(b, n, "{\"error_code\":\"FIX.0002\",\"error_msg\":\"");
+    len = snprintf(b, n, "{\"error_code\":\"FIX.0003\",\"error_msg\":\"");
     for (i = (size_t)len; i < n - 2; i++)
         b[i] = 'x';
     b[n - 2] = '"';

@@ -61,7 +61,7 @@ test_locale_resolves_the_fallback_chain(void **state)
     assert_string_equal(used("zh-Hans"), "zh_CN");
     assert_string_equal(used("zh_CN.UTF-8"), "zh_CN");
     assert_string_equal(used("zh_TW"), "en");
-    assert_string_equal(used("zh"), "en");
+    assert_string_equal(used("zh"), "zh_CN");   /* zh is zh-Hans-CN */
     assert_string_equal(used("fr_FR"), "en");
     assert_string_equal(used("C"), "en");
     assert_string_equal(used("POSIX"), "en");
@@ -207,6 +207,40 @@ test_locale_refuses_bad_translations_in_mo_bytes(void **state)
                         "Die Servertypen unterscheiden sich.");
     errcat_catalog_release(cat);
     fx_rmdir(d);
+}
+
+/* A .mo whose header says charset=ASCII, or that has no header, is read
+ * as GNU and Python gettext read it; its translations must be ASCII. */
+static void
+test_locale_reads_ascii_and_headerless_mo(void **state)
+{
+    static const struct mo_pair ascii[] = {
+        MO_PAIR("", "Content-Type: text/plain; charset=ASCII\n"),
+        MO_PAIR("description\004The server does not exist.",
+                "Der Server existiert nicht."),
+        MO_PAIR("description\004The server types differ.",
+                "Die Servertypen sind verschieden \xc3\xa4."),
+    };
+    unsigned char mo[1024];
+    size_t n;
+    const char *d;
+    int headerless;
+
+    (void)state;
+    for (headerless = 0; headerless <= 1; headerless++) {
+        n = mo_build(mo, sizeof mo, ascii + headerless, 3 - headerless, 0);
+        d = bind_image("de", mo, n);
+        assert_string_equal(used("de"), "de");
+        assert_string_equal(text(get("de"), FIX_SERVER_NOT_FOUND,
+                                 ERRCAT_DESCRIPTION),
+                            "Der Server existiert nicht.");
+        /* not ASCII in an ASCII file: the source text */
+        assert_string_equal(text(get("de"), FIX_SERVER_TYPE_MISMATCH,
+                                 ERRCAT_DESCRIPTION),
+                            "The server types differ.");
+        errcat_catalog_release(cat);
+        fx_rmdir(d);
+    }
 }
 
 static void
@@ -665,6 +699,7 @@ main(void)
         T(test_locale_formats_translated_messages),
         T(test_locale_hostile_po_falls_back_to_source),
         T(test_locale_refuses_bad_translations_in_mo_bytes),
+        T(test_locale_reads_ascii_and_headerless_mo),
         T(test_locale_hostile_mo_counts_as_absent),
         T(test_locale_refuses_unsafe_names),
         T(test_locale_environment_follows_gettext),
