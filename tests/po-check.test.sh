@@ -60,7 +60,7 @@ for dir in $dirs; do
         case $stats in
         *untranslated*|*fuzzy*) say "$f incomplete: $stats" ;;
         esac
-        msgcmp --use-untranslated "$f" "$pot" > "$d/msgcmp.err" 2>&1 ||
+        msgcmp --use-fuzzy --use-untranslated "$f" "$pot" > "$d/msgcmp.err" 2>&1 ||
             { say "$f does not hold every message of $pot"
               cat "$d/msgcmp.err"; }
         # "#|" lines of live (not obsolete) messages: English changed
