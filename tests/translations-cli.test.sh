@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every shipped language (po/LINGUAS), asked for by its BCP 47 tag as a web
-# client sends it (zh-TW, pt-BR; zh-Hant for zh_TW), makes errcat print
+# client sends it (zh-TW, pt-BR; zh-Hant, zh-HK and zh-Hant-MO for zh_TW,
+# which Hong Kong and Macau read too), makes errcat print
 # CSBS.6000's module, description, message and measure as po/LL.po has
 # them, and no English: the .mo files are built and found.
 B=${B:-build}
@@ -29,7 +30,7 @@ print("\n".join(got))' "$1"
 n=0
 for l in $(sed 's/#.*//' po/LINGUAS); do
     tags=$(echo "$l" | tr _ -)
-    case $l in zh_TW) tags="$tags zh-Hant" ;; esac
+    case $l in zh_TW) tags="$tags zh-Hant zh-HK zh-Hant-MO" ;; esac
     expected "po/$l.po" > "$d/$l.want" || { fail=1; continue; }
     for t in $tags; do
         n=$((n + 1))
