@@ -15,6 +15,8 @@ struct gen_options {
     enum gen_command command;
     const char *out_dir;            /* generate: .h and .c */
     const char *pot_dir;            /* generate: .pot; default out_dir */
+    const char *root;               /* outputs name catalogs by their path
+                                       from here; NULL: by file name */
     int werror;
     char **catalogs;
     size_t n_catalogs;
