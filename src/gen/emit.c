@@ -45,9 +45,16 @@ const size_t n_emitters = sizeof emitters / sizeof emitters[0];
 void
 emit_c_string(struct buf *out, const char *s)
 {
+    buf_putc(out, '"');
+    emit_c_string_body(out, s);
+    buf_putc(out, '"');
+}
+
+void
+emit_c_string_body(struct buf *out, const char *s)
+{
     int prev = 0;
 
-    buf_putc(out, '"');
     for (; *s; prev = (unsigned char)*s++) {
         unsigned char c = (unsigned char)*s;
         size_t run = 0;
@@ -61,8 +68,10 @@ emit_c_string(struct buf *out, const char *s)
             s += run - 1;
             continue;
         }
-        if (c == '"' || c == '\\')
-            buf_printf(out, "\\%c", c);
+        if (c == '"' || c == '\\') {
+            buf_putc(out, '\\');
+            buf_putc(out, c);
+        }
         else if (c == '\n')
             buf_puts(out, "\\n");
         else if (c == '\t')
@@ -81,7 +90,6 @@ emit_c_string(struct buf *out, const char *s)
         else
             buf_putc(out, c);
     }
-    buf_putc(out, '"');
 }
 
 void

@@ -41,6 +41,89 @@ emit_po_free(void)
     portion_cap = 0;
 }
 
+/*
+ * Line breaking of printable ASCII, the bulk of catalog texts, without a
+ * library call per string. For these characters libunistring's UAX #14
+ * breaking is a pair table over the last non-blank character and the
+ * next one, a break there being direct, allowed only after blanks, or
+ * prohibited; the table is read from libunistring itself, once, and
+ * make check compares the two on random texts. Layout as
+ * ulc_width_linebreaks: a break goes before the piece that would pass
+ * width.
+ */
+enum { PAIR_DIRECT, PAIR_AFTER_SPACE, PAIR_NEVER };
+static unsigned char pair[128][128];
+static int pair_ready;
+
+static void
+pair_init(void)
+{
+    char p[3];
+    int x, y;
+
+    for (x = 0x21; x < 0x7f; x++)
+        for (y = 0x21; y < 0x7f; y++) {
+            const char two[2] = { (char)x, (char)y };
+            const char three[3] = { (char)x, ' ', (char)y };
+
+            u8_possible_linebreaks((const uint8_t *)two, 2, "UTF-8", p);
+            if (p[1] == UC_BREAK_POSSIBLE) {
+                pair[x][y] = PAIR_DIRECT;
+                continue;
+            }
+            u8_possible_linebreaks((const uint8_t *)three, 3, "UTF-8", p);
+            pair[x][y] = p[2] == UC_BREAK_POSSIBLE ? PAIR_AFTER_SPACE
+                                                   : PAIR_NEVER;
+        }
+    pair_ready = 1;
+}
+
+int
+emit_po_ascii_linebreaks(const char *s, size_t n, int width, int start,
+                         const char *o, char *p)
+{
+    size_t i;
+    int last = 0, space = 0, column = start, piece = 0;
+    char *last_p = NULL;
+
+    if (!pair_ready)
+        pair_init();
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+
+        if (c == ' ') {
+            p[i] = UC_BREAK_PROHIBITED;
+            space = 1;
+            continue;
+        }
+        p[i] = last && (pair[last][c] == PAIR_DIRECT
+                        || (pair[last][c] == PAIR_AFTER_SPACE && space))
+            ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
+        last = c;
+        space = 0;
+    }
+    for (i = 0; i < n; i++) {
+        if (o[i] != UC_BREAK_UNDEFINED)
+            p[i] = o[i];
+        if (p[i] == UC_BREAK_POSSIBLE) {
+            if (last_p && column + piece > width) {
+                *last_p = UC_BREAK_POSSIBLE;
+                column = 0;
+            }
+            last_p = &p[i];
+            column += piece;
+            piece = 0;
+            p[i] = UC_BREAK_PROHIBITED;
+        }
+        piece++;
+    }
+    if (last_p && column + piece > width) {
+        *last_p = UC_BREAK_POSSIBLE;
+        column = 0;
+    }
+    return column + piece;
+}
+
 /* The letter of the C escape write-po.c uses for c, or 0. */
 static int
 escape_letter(unsigned char c)
@@ -101,6 +184,24 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
        lines after a break start in column 0 */
     const int width = PO_PAGE_WIDTH - 1 - 1;
 
+    /* the common case: one short line of plain ASCII, written as is */
+    if (n + klen + 1 <= (size_t)width) {
+        size_t i;
+
+        for (i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+                break;
+        }
+        if (i == n) {
+            buf_puts(out, keyword);
+            buf_puts(out, " \"");
+            buf_add(out, s, n);
+            buf_puts(out, "\"\n");
+            return;
+        }
+    }
     do {
         const char *eol = memchr(line, '\n', (size_t)(end - line));
         const char *stop = eol ? eol + 1 : end;
@@ -155,8 +256,12 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
                 mark_placeholders(s, n, style, inside);
                 continue;
             }
-            ulc_width_linebreaks(portion, len, width, startcol, 0, overrides,
-                                 "UTF-8", breaks);
+            if (ascii)
+                emit_po_ascii_linebreaks(portion, len, width, startcol,
+                                         overrides, breaks);
+            else
+                ulc_width_linebreaks(portion, len, width, startcol, 0,
+                                     overrides, "UTF-8", breaks);
             broken = memchr(breaks, UC_BREAK_POSSIBLE, len) != NULL;
         }
         if (first && len > 0 && (stop < end || startcol > width || broken)) {

@@ -43,7 +43,6 @@ text_format(const struct model_text *t, int *format, unsigned *nargs)
 static void
 emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
 {
-    struct buf key = { NULL, 0, 0 };
     size_t i;
 
     if (cat->n_texts == 0)
@@ -51,17 +50,16 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
     for (i = 0; i < cat->n_texts; i++) {
         const struct model_text *t = &cat->texts[i];
 
-        key.len = 0;
-        buf_puts(&key, model_field_name[t->field]);
-        buf_putc(&key, '\004');
-        buf_puts(&key, t->msgid);
         buf_puts(out, "static const char ");
         buf_puts(out, p);
         buf_puts(out, "__t");
         buf_putl(out, (long)i);
-        buf_puts(out, "[] =\n    ");
-        emit_c_string(out, key.data);
-        buf_puts(out, ";\n");
+        buf_puts(out, "[] =\n    \"");
+        /* the .mo key, ctxt "\004" msgid, as one literal */
+        buf_puts(out, model_field_name[t->field]);
+        buf_add(out, "\\004", 4);
+        emit_c_string_body(out, t->msgid);
+        buf_puts(out, "\";\n");
     }
     buf_printf(out, "\nstatic const struct errcat_text %s__texts[] = {\n", p);
     for (i = 0; i < cat->n_texts; i++) {
@@ -87,7 +85,6 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
         buf_puts(out, i + 1 < cat->n_texts ? " },\n" : " }\n");
     }
     buf_puts(out, "};\n\n");
-    buf_free(&key);
 }
 
 static void
