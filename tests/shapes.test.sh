@@ -43,7 +43,7 @@ for xml in tests/shapes/*.xml; do
     esac
     msgfmt -c -o "$dir/locale/de/LC_MESSAGES/$domain.mo" "$po" ||
         { failed "$shape" "msgfmt -c rejects $po"; continue; }
-    $CC -std=c99 -Wall -Wextra -Werror -Isrc/lib -I"$dir/out" \
+    $CC -std=c99 -Wall -Wextra -Werror -Isrc/include -Isrc/lib -I"$dir/out" \
         -DCATALOG="${name}_catalog" -o "$dir/translated" \
         tests/shapes/translated.c "$dir/out/$name.c" "$B/liberrcat.a" \
         -ljansson -lpthread || { failed "$shape" "translated.c does not build"; continue; }
