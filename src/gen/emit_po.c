@@ -90,22 +90,22 @@ emit_po_ascii_linebreaks(const char *s, size_t n, int width, int start,
         pair_init();
     for (i = 0; i < n; i++) {
         int c = (unsigned char)s[i];
+        char brk = UC_BREAK_PROHIBITED;
 
         if (c == ' ') {
-            p[i] = UC_BREAK_PROHIBITED;
             space = 1;
-            continue;
+        } else {
+            if (last && (pair[last][c] == PAIR_DIRECT
+                         || (pair[last][c] == PAIR_AFTER_SPACE && space)))
+                brk = UC_BREAK_POSSIBLE;
+            last = c;
+            space = 0;
         }
-        p[i] = last && (pair[last][c] == PAIR_DIRECT
-                        || (pair[last][c] == PAIR_AFTER_SPACE && space))
-            ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
-        last = c;
-        space = 0;
-    }
-    for (i = 0; i < n; i++) {
         if (o[i] != UC_BREAK_UNDEFINED)
-            p[i] = o[i];
-        if (p[i] == UC_BREAK_POSSIBLE) {
+            brk = o[i];
+        p[i] = UC_BREAK_PROHIBITED;
+        if (brk == UC_BREAK_POSSIBLE) {
+            /* a piece ends here: break before it if it passed width */
             if (last_p && column + piece > width) {
                 *last_p = UC_BREAK_POSSIBLE;
                 column = 0;
@@ -113,7 +113,6 @@ emit_po_ascii_linebreaks(const char *s, size_t n, int width, int start,
             last_p = &p[i];
             column += piece;
             piece = 0;
-            p[i] = UC_BREAK_PROHIBITED;
         }
         piece++;
     }
@@ -213,7 +212,23 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
         reserve(2 * (size_t)(stop - line) + 1);
         for (p = line; p < stop; ) {
             unsigned char c = (unsigned char)*p;
-            int letter = escape_letter(c);
+            int letter;
+
+            if (!inside && c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                /* a run of plain ASCII, copied in one piece */
+                const char *q = p + 1;
+
+                while (q < stop && (unsigned char)*q >= 0x20
+                       && (unsigned char)*q < 0x7f && *q != '"'
+                       && *q != '\\')
+                    q++;
+                memcpy(portion + len, p, (size_t)(q - p));
+                memset(overrides + len, UC_BREAK_UNDEFINED, (size_t)(q - p));
+                len += (size_t)(q - p);
+                p = q;
+                continue;
+            }
+            letter = escape_letter(c);
             char brk = inside && inside[p - s] ? UC_BREAK_PROHIBITED
                                                : UC_BREAK_UNDEFINED;
 

@@ -69,28 +69,44 @@ header(struct buf *out, const struct model_catalog *cat, long long date)
 
 /*
  * The comment lines of the message being written, to add each only once:
- * a hash set of (offset, length) in out, cleared for every message. A
- * search of the block per line would be quadratic in the uses of a text.
+ * the lines of the block in a list, searched in turn while they are few
+ * and through a hash table once there are more (a text used by 50,000
+ * entries would make a search per line quadratic). Clearing touches only
+ * what the block used, never the whole table.
  */
-static size_t *seen_off;        /* slot -> offset of a line + 1; 0 empty */
-static size_t *seen_len;
-static size_t seen_mask, seen_n;
+struct seen_line {
+    size_t off, len;                /* in out */
+    size_t hash;
+    size_t slot;                    /* its table slot, once hashed */
+};
+
+static struct seen_line *seen;
+static size_t seen_n, seen_cap;
+static size_t *seen_slot;           /* slot -> line index + 1; 0 empty */
+static size_t seen_mask;            /* table size - 1; 0 no table */
+
+#define SEEN_LINEAR 8               /* lines searched without the table */
 
 static void
 seen_clear(void)
 {
-    if (seen_off)
-        memset(seen_off, 0, (seen_mask + 1) * sizeof *seen_off);
+    size_t i;
+
+    /* a block of fewer lines put none into the table */
+    if (seen_mask && seen_n >= SEEN_LINEAR)
+        for (i = 0; i < seen_n; i++)
+            seen_slot[seen[i].slot] = 0;
     seen_n = 0;
 }
 
 static void
 seen_free(void)
 {
-    free(seen_off);
-    free(seen_len);
-    seen_off = seen_len = NULL;
-    seen_mask = seen_n = 0;
+    free(seen);
+    free(seen_slot);
+    seen = NULL;
+    seen_slot = NULL;
+    seen_n = seen_cap = seen_mask = 0;
 }
 
 static size_t
@@ -103,38 +119,60 @@ line_hash(const char *s, size_t n)
     return (size_t)h;
 }
 
+/* Puts line i into the table, which has room. */
+static void
+seen_hash(size_t i)
+{
+    size_t j;
+
+    for (j = seen[i].hash & seen_mask; seen_slot[j]; j = (j + 1) & seen_mask)
+        ;
+    seen_slot[j] = i + 1;
+    seen[i].slot = j;
+}
+
 /* Is the line at out[off..off+n) in the set? If not, adds it. */
 static int
 seen_add(const struct buf *out, size_t off, size_t n)
 {
-    size_t j, k;
+    size_t h = line_hash(out->data + off, n), i, j;
 
-    if (2 * (seen_n + 1) > seen_mask + 1) {
-        size_t *o = seen_off, *l = seen_len, old = o ? seen_mask + 1 : 0;
+    if (seen_n < SEEN_LINEAR || !seen_mask) {
+        for (i = 0; i < seen_n; i++)
+            if (seen[i].hash == h && seen[i].len == n
+                && memcmp(out->data + seen[i].off, out->data + off, n) == 0)
+                return 1;
+    } else {
+        for (j = h & seen_mask; seen_slot[j]; j = (j + 1) & seen_mask) {
+            const struct seen_line *l = &seen[seen_slot[j] - 1];
 
-        seen_mask = old ? 2 * old - 1 : 63;
-        seen_off = xcalloc(seen_mask + 1, sizeof *seen_off);
-        seen_len = xcalloc(seen_mask + 1, sizeof *seen_len);
-        for (k = 0; k < old; k++) {
-            if (!o[k])
-                continue;
-            for (j = line_hash(out->data + o[k] - 1, l[k]) & seen_mask;
-                 seen_off[j]; j = (j + 1) & seen_mask)
-                ;
-            seen_off[j] = o[k];
-            seen_len[j] = l[k];
+            if (l->hash == h && l->len == n
+                && memcmp(out->data + l->off, out->data + off, n) == 0)
+                return 1;
         }
-        free(o);
-        free(l);
     }
-    for (j = line_hash(out->data + off, n) & seen_mask; seen_off[j];
-         j = (j + 1) & seen_mask)
-        if (seen_len[j] == n
-            && memcmp(out->data + seen_off[j] - 1, out->data + off, n) == 0)
-            return 1;
-    seen_off[j] = off + 1;
-    seen_len[j] = n;
+    seen = xgrow(seen, &seen_cap, seen_n, sizeof *seen);
+    seen[seen_n].off = off;
+    seen[seen_n].len = n;
+    seen[seen_n].hash = h;
     seen_n++;
+    if (seen_n < SEEN_LINEAR)
+        return 0;
+    if (2 * seen_n > seen_mask + 1) {
+        /* a bigger table, with every line of the block in it */
+        free(seen_slot);
+        seen_mask = seen_mask ? 2 * seen_mask + 1 : 63;
+        while (2 * seen_n > seen_mask + 1)
+            seen_mask = 2 * seen_mask + 1;
+        seen_slot = xcalloc(seen_mask + 1, sizeof *seen_slot);
+        for (i = 0; i < seen_n; i++)
+            seen_hash(i);
+    } else if (seen_n == SEEN_LINEAR) {
+        for (i = 0; i < seen_n; i++)
+            seen_hash(i);
+    } else {
+        seen_hash(seen_n - 1);
+    }
     return 0;
 }
 

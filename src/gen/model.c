@@ -142,8 +142,9 @@ rescan(const char *text, struct placeholders *ph)
     size_t pos = 0, n = strlen(text);
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
 
-    ph->nargs = 0;
+    ph->nargs = ph->positional = ph->highest = 0;
     ph->bare = ph->stray_percent = ph->unsupported = ph->loose = 0;
+    ph->named = 0;
     while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
         if (t.kind == ERRCAT__PH_NAMED_BARE)
             ph->bare = 1;
@@ -154,6 +155,12 @@ rescan(const char *text, struct placeholders *ph)
         if (errcat__ph_is_arg(t.kind)) {
             ph->nargs++;
             ph->loose += t.loose;
+            if (t.name_len > 0)
+                ph->named = 1;
+            else if (t.kind == ERRCAT__PH_NUMBERED)
+                ph->highest = t.number > ph->highest ? t.number : ph->highest;
+            else
+                ph->positional++;
         }
     }
 }
