@@ -195,9 +195,9 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
         }
         if (i == n) {
             buf_puts(out, keyword);
-            buf_puts(out, " \"");
+            buf_lit(out, " \"");
             buf_add(out, s, n);
-            buf_puts(out, "\"\n");
+            buf_lit(out, "\"\n");
             return;
         }
     }
@@ -281,7 +281,7 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
         }
         if (first && len > 0 && (stop < end || startcol > width || broken)) {
             buf_puts(out, keyword);
-            buf_puts(out, " \"\"\n");
+            buf_lit(out, " \"\"\n");
             first = 0;
             goto recompute;
         }
@@ -299,12 +299,12 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
             for (i = 0; i < len; i++)
                 if (breaks[i] == UC_BREAK_POSSIBLE) {
                     buf_add(out, portion + from, i - from);
-                    buf_puts(out, "\"\n\"");
+                    buf_lit(out, "\"\n\"");
                     from = i;
                 }
             buf_add(out, portion + from, len - from);
         }
-        buf_puts(out, "\"\n");
+        buf_lit(out, "\"\n");
         line = stop;
     } while (line < end);
     free(inside);

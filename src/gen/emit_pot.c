@@ -32,7 +32,7 @@ header(struct buf *out, const struct model_catalog *cat, long long date)
     buf_printf(out, "# Translation template of the gettext domain %s: ",
                cat->domain);
     emit_c_comment_text(out, cat->title ? cat->title : cat->name, 200);
-    buf_puts(out, ".\n");
+    buf_lit(out, ".\n");
     emit_banner(out, cat, "# ", "");
     buf_puts(out,
              "#\n"
@@ -276,19 +276,19 @@ use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
         e = &cat->entries[u->owner];
         /* what the entry has of code, status and module; the id stands
            in for an absent code */
-        buf_puts(&line, "#. ");
+        buf_lit(&line, "#. ");
         if (e->code) {
             buf_puts(&line, e->code);
         } else {
-            buf_puts(&line, "entry ");
+            buf_lit(&line, "entry ");
             buf_puts(&line, e->id);
         }
         if (e->has_status) {
-            buf_puts(&line, ", HTTP ");
+            buf_lit(&line, ", HTTP ");
             buf_putl(&line, e->http_status);
         }
         if (e->module >= 0) {
-            buf_puts(&line, ", module \"");
+            buf_lit(&line, ", module \"");
             buf_puts(&line, cat->modules[e->module].name);
             buf_putc(&line, '"');
         }
@@ -322,7 +322,7 @@ references(struct buf *out, const struct model_catalog *cat,
 {
     size_t i, width = 2;
 
-    buf_puts(out, "#:");
+    buf_lit(out, "#:");
     for (i = 0; i < t->n_uses; i++) {
         const struct model_use *u = &t->uses[i];
         unsigned line = u->field == FIELD_MODULE
@@ -331,7 +331,7 @@ references(struct buf *out, const struct model_catalog *cat,
         size_t n = strlen(cat->ref) + 2 + (line >= 10000 ? 6 : 4);
 
         if (width > 2 && width + n > 79) {
-            buf_puts(out, "\n#:");
+            buf_lit(out, "\n#:");
             width = 2;
         }
         buf_putc(out, ' ');
@@ -364,13 +364,13 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
         flagged = t->field == FIELD_MESSAGE && ph->style && !ph->bare
             && !ph->stray_percent && !ph->mixed;
         if (flagged) {
-            buf_puts(out, "#, ");
+            buf_lit(out, "#, ");
             buf_puts(out, flag_name[ph->style]);
             buf_putc(out, '\n');
         }
         emit_po_string(out, "msgctxt", model_field_name[t->field], 0);
         emit_po_string(out, "msgid", t->msgid, flagged ? ph->style : 0);
-        buf_puts(out, "msgstr \"\"\n");
+        buf_lit(out, "msgstr \"\"\n");
     }
     seen_free();
     emit_po_free();

@@ -132,6 +132,21 @@ parse(struct record *r, char *text)
     return errors;
 }
 
+static int cmp_serial(const void *a, const void *b);
+
+/* Sorts items by serial; a record as errcat-gen writes it already is. */
+static void
+sort_by_serial(struct record_item *items, size_t n)
+{
+    size_t i;
+
+    for (i = 1; i < n; i++)
+        if (items[i].serial < items[i - 1].serial)
+            break;
+    if (i < n)
+        qsort(items, n, sizeof *items, cmp_serial);
+}
+
 static int
 cmp_serial(const void *a, const void *b)
 {
@@ -186,8 +201,7 @@ check_record(struct record *r, struct id_index *ix)
     unsigned errors = 0;
     size_t i;
 
-    if (r->n)                       /* qsort(NULL, 0) is undefined */
-        qsort(r->items, r->n, sizeof *r->items, cmp_serial);
+    sort_by_serial(r->items, r->n);
     for (i = 0; i < r->n; i++) {
         struct loc at = { r->path, r->items[i].line, 1 };
 
@@ -352,8 +366,7 @@ numbering_apply(struct model_catalog *cat, const char *path,
     for (i = 0; i < r.n; i++)
         if (!r.items[i].used)
             r.items[i].retired = 1;
-    if (r.n)
-        qsort(r.items, r.n, sizeof *r.items, cmp_serial);
+    sort_by_serial(r.items, r.n);
     cat->n_serials = (unsigned)r.next;
     if (!errors)
         write_record(cat, &r, out);
