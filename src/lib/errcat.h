@@ -315,6 +315,9 @@ struct errcat_match {
     int by_code_only;                   /* the message matched no template;
                                            the code names only this entry;
                                            no arguments */
+    int ambiguous;                      /* another entry's template matched
+                                           as well and ranked as high: this
+                                           one is first in catalog order */
 };
 
 /*
@@ -329,7 +332,7 @@ struct errcat_match {
  * nothing between them a number takes the longest run, a text the
  * shortest. With several entries matching, the template with the most
  * literal text wins, then the one with more number or character
- * placeholders, then catalog order. When no template matches but the
+ * placeholders, then catalog order (and `ambiguous` is set). When no template matches but the
  * code names exactly one entry, that entry is the match with
  * by_code_only set and no arguments; with more entries of the code it
  * is ERRCAT_ENOMATCH. A match that would need more than about 2^14 trials

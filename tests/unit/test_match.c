@@ -567,6 +567,17 @@ test_match_by_status(void **state)
     assert_int_equal(errcat_match_status(sty, 507, "Storage 100% used", &m),
                      0);
     assert_int_equal(errcat_entry_value(m.entry), STY_STORAGE_FULL);
+    assert_false(m.ambiguous);
+    errcat_match_free(&m);
+    /* FIX.0002 and FIX.0012 share a message and a status */
+    assert_int_equal(errcat_match_status(fx, 400, "Server (s) is already in "
+                                         "service.", &m), 0);
+    assert_int_equal(errcat_entry_value(m.entry), FIX_SERVER_ALREADY_BOUND);
+    assert_true(m.ambiguous);
+    errcat_match_free(&m);
+    assert_int_equal(match("FIX.0002", "Server (s) is already in service.",
+                           &m), 0);
+    assert_false(m.ambiguous);
     errcat_match_free(&m);
     assert_int_equal(errcat_match_status(sty, 404, "Gone.", &m),
                      ERRCAT_ENOMATCH);
