@@ -12,7 +12,7 @@ cat > "$d/catalogs.c" <<'C'
 #include "absent.h"
 const struct errcat_catalog *const cli_catalogs[] = { &absent_catalog, NULL };
 C
-$CC -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc/lib \
+$CC -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc/include -Isrc/lib \
     -Isrc/cli -Itests/golden -o "$d/errcat" \
     $(ls src/cli/*.c | grep -v '/catalogs\.c$') "$d/catalogs.c" tests/golden/absent.c "$B/liberrcat.a" -ljansson -lpthread ||
     exit 1

@@ -34,10 +34,16 @@ for l in $langs; do
     ar*|he*|fa*|ur*) dir=rtl ;;
     *) dir=ltr ;;
     esac
+    # On a right-to-left page a placeholder of a localized template is
+    # isolated left to right.
+    if [ $dir = rtl ] && ! grep -q '<span dir="ltr">%s</span>' \
+            "$d/out/$l/csbs.html"; then
+        err "$l: placeholders are not isolated on a right-to-left page"
+    fi
     tag=$(echo "$l" | sed 's/_/-/')
     grep -q "<html lang=\"$tag\" dir=\"$dir\">" "$d/out/$l/csbs.html" ||
         err "$l: html has not lang=$tag dir=$dir"
-    if [ "$l" != en ]; then
+    if grep -qx "$l" po/errcat/LINGUAS; then
         # The headings and sentences come from errcat's own domain.
         grep -q '^# Error Codes$' "$d/out/$l/csbs.md" &&
             err "$l: the page heading is not translated"

@@ -1,9 +1,9 @@
 /*
  * emit_docs_rst.c - a catalog's reference page as reStructuredText: a
  * grid table whose module cells span their group's rows, as Sphinx
- * documentation writes them. Column widths count display columns the way
- * docutils does (East Asian wide characters take two, combining marks
- * none), so a Chinese page is a valid table too.
+ * documentation writes them. Column widths count characters the way
+ * docutils' table parser does (East Asian wide characters take two), so a
+ * Chinese or Arabic page is a valid table too.
  */
 #include <string.h>
 
@@ -34,15 +34,13 @@ utf8_next(const char **ps)
     return c;
 }
 
-/* Display columns of code point c, as docutils' column_width. */
+/* Columns of code point c in a grid table, as docutils' table parser
+   counts them: two for an East Asian wide or full-width character, one
+   for every other, combining marks included (the parser works on
+   characters, after padding wide ones). */
 static size_t
 cp_width(unsigned c)
 {
-    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f)
-        || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f)
-        || (c >= 0x610 && c <= 0x61a) || (c >= 0x64b && c <= 0x65f)
-        || c == 0x670)
-        return 0;
     if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e)
         || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf)
         || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf)

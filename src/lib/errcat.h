@@ -25,6 +25,12 @@
 extern "C" {
 #endif
 
+/* liberrcat is built with hidden visibility: what this header declares is
+   its whole exported API (libuv's UV_EXTERN, in one place). */
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
 /* Results: ERRCAT_OK or one of these negative values. */
 enum errcat_status {
     ERRCAT_OK = 0,
@@ -402,6 +408,10 @@ long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_entry *e,
                            const char *const *args, size_t nargs,
                            char *buf, size_t size);
+
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }
