@@ -192,10 +192,14 @@ errcat__format_ex(const char *tmpl, const char *src, enum errcat_format fmt,
         if (idx >= 0 && (size_t)idx < nargs && args && args[idx]) {
             struct errcat__ph_layout lay;
 
-            errcat__ph_layout(tmpl, &ph, &lay);
             if (isolate)
                 put(&k, FSI, 3);
-            render(&k, args[idx], strlen(args[idx]), &lay);
+            if (ph.width.len == 0 && !ph.has_prec) {
+                put(&k, args[idx], strlen(args[idx]));  /* the usual case */
+            } else {
+                errcat__ph_layout(tmpl, &ph, &lay);
+                render(&k, args[idx], strlen(args[idx]), &lay);
+            }
             if (isolate)
                 put(&k, PDI, 3);
         } else
