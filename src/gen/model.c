@@ -14,6 +14,11 @@ const char *const model_field_name[FIELD_COUNT] = {
     "description", "message", "measure", "module"
 };
 
+/* Indexed by enum errcat_format. */
+const char *const model_format_name[4] = {
+    "none", "c", "python", "python-brace"
+};
+
 struct model_catalog *
 model_catalog_new(const char *path)
 {
@@ -95,6 +100,7 @@ model_add_entry(struct model_catalog *cat)
     e = &cat->entries[cat->n_entries++];
     memset(e, 0, sizeof *e);
     e->module = -1;
+    e->format = -1;
     return e;
 }
 
@@ -125,31 +131,56 @@ pow2_at_least(size_t n)
     return p;
 }
 
-/* Counts arguments, bare names and stray characters as the runtime will
-   read the text: in the mode of its style, where "{{" and "}}" are
-   escapes of a brace text and '%' is literal there, and braces are
-   literal in a percent text. */
+/* Nonzero when the name of placeholder t of text appeared before pos. */
+static int
+name_seen(const char *text, const struct errcat__ph *t, size_t before,
+          enum errcat__ph_mode mode)
+{
+    struct errcat__ph u;
+    size_t pos = 0;
+
+    while (pos < before
+           && errcat__ph_next(text, before, &pos, mode, &u) != ERRCAT__PH_END)
+        if (u.name_len == t->name_len && u.name_len > 0
+            && memcmp(text + u.name, text + t->name, u.name_len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Counts arguments (each once: %1$s twice is one, {n} twice is one), bare
+   names and stray characters as the runtime will read the text: in the
+   mode of its style, where "{{" and "}}" are escapes of a brace text and
+   '%' is literal there, and braces are literal in a percent text. */
 static void
 rescan(const char *text, struct placeholders *ph)
 {
     struct errcat__ph t;
-    size_t pos = 0, n = strlen(text);
+    size_t pos = 0, n = strlen(text), start;
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
+    unsigned positional = 0, numbered = 0, named = 0;
 
     ph->nargs = 0;
     ph->bare = ph->stray_percent = ph->unsupported = ph->loose = 0;
-    while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
+    for (start = pos;
+         errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END;
+         start = pos) {
         if (t.kind == ERRCAT__PH_NAMED_BARE)
             ph->bare = 1;
         else if (t.kind == ERRCAT__PH_BAD) {
             ph->stray_percent = 1;
             ph->unsupported |= t.unsupported;
         }
-        if (errcat__ph_is_arg(t.kind)) {
-            ph->nargs++;
-            ph->loose += t.loose;
-        }
+        if (!errcat__ph_is_arg(t.kind))
+            continue;
+        ph->loose += t.loose;
+        if (t.kind == ERRCAT__PH_POSITIONAL)
+            positional++;
+        else if (t.kind == ERRCAT__PH_NUMBERED)
+            numbered = t.number > numbered ? t.number : numbered;
+        else if (!name_seen(text, &t, start, mode))
+            named++;
     }
+    ph->nargs = positional + numbered + named;
 }
 
 void
@@ -206,6 +237,15 @@ model_scan(const char *text, struct placeholders *ph)
         rescan(text, ph);
 }
 
+void
+model_scan_as(const char *text, int format, struct placeholders *ph)
+{
+    memset(ph, 0, sizeof *ph);
+    ph->style = format;
+    if (format != ERRCAT_FORMAT_NONE)
+        rescan(text, ph);
+}
+
 /* Open-addressed set of texts keyed by (field, msgid). */
 struct text_set {
     size_t *slot;                   /* text index + 1; 0 empty */
@@ -236,6 +276,7 @@ add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
     memset(t, 0, sizeof *t);
     t->field = field;
     t->msgid = msgid;
+    t->format = -1;
     if (field == FIELD_MESSAGE)
         model_scan(msgid, &t->ph);
     set->slot[i] = ++cat->n_texts;
@@ -266,6 +307,21 @@ index_texts(struct model_catalog *cat)
                 : add_text(cat, &set, &cap, (enum model_field)f,
                            cat->entries[i].text[f], i);
     free(set.slot);
+    /* a format attribute says how its message reads; the first entry
+       that says it decides for a message shared by several */
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct model_entry *e = &cat->entries[i];
+        struct model_text *t;
+
+        if (e->format < 0 || e->text_index[FIELD_MESSAGE] == MODEL_NO_TEXT)
+            continue;
+        t = &cat->texts[e->text_index[FIELD_MESSAGE]];
+        if (t->format >= 0)
+            continue;
+        t->format = e->format;
+        t->format_owner = i;
+        model_scan_as(t->msgid, e->format, &t->ph);
+    }
 }
 
 /* Hashes codes; chains each entry to the next one with the same code. */
