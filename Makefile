@@ -104,7 +104,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) -fPIC -MMD -MP \
 
 .PHONY: all check demo clean regen install uninstall update-po new-po \
 	po-stats deps deps-check bench fuzz sanitize tsan valgrind \
-	abi-check abi-update
+	abi-check abi-update check-system-install
 .SUFFIXES:
 
 all: deps $(B)/errcat-gen $(GEN_C) $(LIB_A) $(LIB_SO) $(CAT_A) $(CAT_SO) \
@@ -124,8 +124,9 @@ DEPS_SET_bench = bench
 DEPS_SETS = $(sort $(foreach g,$(or $(MAKECMDGOALS),all),\
 	$(or $(DEPS_SET_$(g)),build)))
 
+DEPS = sh .ci/deps
 deps:
-	$(Q)sh .ci/deps $(DEPS_SETS)
+	$(Q)$(DEPS) $(DEPS_SETS)
 
 deps-check: deps
 
@@ -350,7 +351,13 @@ uninstall: $(foreach c,$(CATALOGS),$($(c)_ERRCAT_STAMP))
 	  sort -r $(DIR_RECORD) > $(B)/install-dirs.rm && rm -f $(DIR_RECORD) && \
 	  while IFS= read -r d; do rmdir "$(DESTDIR)$$d" 2>/dev/null; done \
 	    < $(B)/install-dirs.rm; fi; true
-	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR)
+	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR) uninstall
+
+# make install into /usr/local as root, in a private mount namespace
+# (tests/system-install.sh): ldconfig, pkg-config, man, uninstall.
+check-system-install:
+	+$(Q)$(MAKE) --no-print-directory B=$(B)/sys all
+	+$(Q)B=$(B)/sys MAKE="$(MAKE)" sh tests/system-install.sh
 
 clean:
 	rm -rf $(B)
@@ -567,6 +574,20 @@ UNINSTALL_HOOKS += uninstall-errcat-mo
 uninstall-errcat-mo:
 	for l in $(ERRCAT_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done
+
+# --- peer suites: errcat against GNU gettext, Python's gettext, webob,
+# babel and an RFC 4647 lookup (tests/peer/); one driver process answers
+# all of a suite's queries.
+PEER_DRIVER = $(B)/tests/errcat_peer
+
+$(PEER_DRIVER): tests/peer/errcat_peer.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) \
+		$(MO) $(ERRCAT_MO)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(GEN_C:%.c=$(B)/%.o) \
+	  $(LIB_A) $(JSON_LIBS) -lpthread
+
+check: $(PEER_DRIVER)
 
 # Translations: make po-check runs alone what make check runs among its
 # tests (tests/po-check.test.sh: completeness, staleness, msgfmt -c,
