@@ -69,7 +69,8 @@ for dir in $dirs; do
                   "they were translated; review each translation, then" \
                   "remove its fuzzy flag and its \"#|\" lines"
               sed "s|^|    $f:|" "$d/stale.txt"; }
-        header=$(sed -n '/^msgid ""$/,/^$/p' "$f")
+        # unwrapped: msgmerge wraps a long field (Arabic's Plural-Forms)
+        header=$(msgcat --no-wrap "$f" | sed -n '/^msgid ""$/,/^$/p')
         printf '%s\n' "$header" | grep -qx "\"Language: $l\\\\n\"" ||
             say "$f: header Language is not $l"
         for h in Plural-Forms Language-Team; do
