@@ -38,6 +38,7 @@ GEN_H = $(CATALOGS:%=generated/%.h)
 DOMAINS = errcat-csbs
 POT = $(DOMAINS:%=po/%.pot)
 LINGUAS := $(shell sed -e 's/\#.*//' po/LINGUAS 2>/dev/null)
+COMPILED = $(CATALOGS:%=$(B)/catalogs/%.errcat)
 MO = $(foreach l,$(LINGUAS),$(foreach d,$(DOMAINS),$(B)/locale/$(l)/LC_MESSAGES/$(d).mo))
 
 # errcat-gen: the generator.  One module per file; main.c only reads argv.
@@ -102,15 +103,19 @@ $(B)/errcat-gen: $(GEN_OBJ)
 
 # Regeneration: outputs are rewritten only when their bytes change, so a
 # stamp records that generated/ is up to date with the catalogs.
+# The compiled catalogs (NAME.errcat) go to $(B)/catalogs, not generated/:
+# they are built, never committed.
 $(B)/regen.stamp: $(B)/errcat-gen $(CATALOG_XML) $(wildcard catalog/*.numbers)
 	@$(if $(Q),echo "  GEN     $(CATALOG_XML)")
-	$(Q)$(B)/errcat-gen generate -o generated --pot-dir po $(CATALOG_XML)
+	$(Q)$(B)/errcat-gen generate -o generated --pot-dir po \
+	  --compiled $(B)/catalogs $(CATALOG_XML)
 	$(Q)touch $@
 
-$(GEN_C) $(GEN_H) $(POT): $(B)/regen.stamp
+$(GEN_C) $(GEN_H) $(POT) $(COMPILED): $(B)/regen.stamp
 
 regen: $(B)/errcat-gen
-	$(B)/errcat-gen generate -o generated --pot-dir po $(CATALOG_XML)
+	$(B)/errcat-gen generate -o generated --pot-dir po \
+	  --compiled $(B)/catalogs $(CATALOG_XML)
 	@touch $(B)/regen.stamp
 
 # The compiled-in locale directory: objects are rebuilt when it changes,
@@ -188,10 +193,12 @@ $(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< $(GEN_LIBOBJ) \
 	  $(XML_LIBS) $(CMOCKA_LIBS)
 
-$(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO)
+$(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) \
+		$(COMPILED)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"' \
+	  -DERRCAT_BUILD_CATALOGDIR='"$(abspath $(B)/catalogs)"' \
 	  -DERRCAT_TOP='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
 	  $(GEN_C:%.c=$(B)/%.o) $(LIB_A) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 

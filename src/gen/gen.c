@@ -60,6 +60,8 @@ emit_all(struct model_catalog *cat, const struct emit_options *eo,
         struct buf b = { NULL, 0, 0 };
         char *path = emitters[i].path(cat, eo);
 
+        if (path == NULL)
+            continue;
         emitters[i].emit(cat, eo, &b);
         output_add(outs, path, &b);
         free(path);
@@ -116,10 +118,12 @@ gen_run(const struct gen_options *opt)
     if (status == 0 && opt->command == GEN_GENERATE) {
         eo.out_dir = opt->out_dir;
         eo.pot_dir = opt->pot_dir ? opt->pot_dir : opt->out_dir;
+        eo.compiled_dir = opt->compiled_dir;
         eo.date = source_date();
         if (diag_errors() > 0)
             status = 1;
-        else if (ensure_dir(eo.out_dir) < 0 || ensure_dir(eo.pot_dir) < 0)
+        else if (ensure_dir(eo.out_dir) < 0 || ensure_dir(eo.pot_dir) < 0
+                 || (eo.compiled_dir && ensure_dir(eo.compiled_dir) < 0))
             status = 2;
         for (i = 0; i < loaded && status == 0; i++)
             emit_all(cats[i], &eo, &outs);

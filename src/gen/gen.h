@@ -15,6 +15,7 @@ struct gen_options {
     enum gen_command command;
     const char *out_dir;            /* generate: .h and .c */
     const char *pot_dir;            /* generate: .pot; default out_dir */
+    const char *compiled_dir;       /* generate: NAME.errcat; NULL none */
     int werror;
     char **catalogs;
     size_t n_catalogs;

@@ -11,8 +11,8 @@
 
 static const char usage[] =
     "usage: errcat-gen check [--Werror] CATALOG.xml...\n"
-    "       errcat-gen generate -o DIR [--pot-dir DIR] [--Werror] "
-    "CATALOG.xml...\n"
+    "       errcat-gen generate -o DIR [--pot-dir DIR] [--compiled DIR]\n"
+    "                           [--Werror] CATALOG.xml...\n"
     "       errcat-gen --help | --version\n";
 
 static int
@@ -62,6 +62,9 @@ main(int argc, char **argv)
         } else if (opt.command == GEN_GENERATE
                    && strcmp(argv[i], "--pot-dir") == 0 && i + 1 < argc) {
             opt.pot_dir = argv[++i];
+        } else if (opt.command == GEN_GENERATE
+                   && strcmp(argv[i], "--compiled") == 0 && i + 1 < argc) {
+            opt.compiled_dir = argv[++i];
         } else {
             return bad_usage("unknown option", argv[i]);
         }

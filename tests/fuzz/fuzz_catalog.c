@@ -137,7 +137,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct model_catalog *cat = NULL;
-    struct emit_options eo = { "out", "po", 0 };
+    struct emit_options eo = { "out", "po", 0, NULL };
     struct buf record = { NULL, 0, 0 };
     char *text;
     size_t i, k;
