@@ -249,7 +249,7 @@ clean:
 FUZZ_SECONDS = 30
 FUZZ_CC = clang
 FUZZ_B = $(B)/fuzz
-FUZZ_TARGETS = catalog format accept match mo
+FUZZ_TARGETS = catalog format accept match mo compiled
 FUZZ_LIB_TARGETS = $(filter-out catalog,$(FUZZ_TARGETS))
 FUZZ_CFLAGS = $(STD) -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -290,7 +290,7 @@ $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
 # the crash inputs kept (tests/fuzz/regress) and, for mo, the built .mo
 # files; what it learns stays in $(FUZZ_B)/corpus, crashes in
 # $(FUZZ_B)/crashes. Fails on the first crash, leak or timeout.
-fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
+fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO) $(COMPILED)
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/crashes || exit 1; \
 	  set -- $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
@@ -300,6 +300,7 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
 	  set -- "$$@" $(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t; \
 	  [ ! -d tests/fuzz/regress/$$t ] || set -- "$$@" tests/fuzz/regress/$$t; \
 	  [ $$t != mo ] || set -- "$$@" $(B)/locale/*/LC_MESSAGES; \
+	  [ $$t != compiled ] || set -- "$$@" $(B)/catalogs; \
 	  echo "  FUZZ    $$t, $(FUZZ_SECONDS) s"; \
 	  if $(FUZZ_B)/fuzz_$$t "$$@" > $(FUZZ_B)/$$t.log 2>&1; then \
 	    grep -ah '^#[0-9].*DONE\|number_of_executed_units' $(FUZZ_B)/$$t.log \
