@@ -7,6 +7,7 @@ LIBDIR = $(PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
 DATADIR = $(PREFIX)/share
 LOCALEDIR = $(DATADIR)/locale
+CATALOGDIR = $(DATADIR)/errcat/catalogs
 
 CC = cc
 CXX = c++
@@ -55,7 +56,7 @@ LIB_HDR = src/lib/errcat.h src/lib/errcat_catalog.h
 
 # errcat: the CLI, a client of liberrcat with the shipped catalogs linked in.
 CLI_SRC = $(wildcard src/cli/*.c)
-CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o) $(GEN_C:%.c=$(B)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o) $(GEN_C:%.c=$(B)/%.o) $(GEN_LIBOBJ)
 
 # Unit tests: tests/unit/test_MODULE.c, one cmocka binary per module.
 GEN_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard $(GEN_TEST_SRC)))
@@ -67,7 +68,8 @@ LIB_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(LIB_TEST_SRC))
 
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) -fPIC -MMD -MP \
 	-Isrc/lib -Igenerated $(XML_CFLAGS) \
-	-DERRCAT_LOCALEDIR='"$(LOCALEDIR)"'
+	-DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DERRCAT_CATALOGDIR='"$(CATALOGDIR)"'
 
 .PHONY: all check demo clean regen install uninstall update-po new-po \
 	po-stats deps deps-check bench fuzz sanitize tsan valgrind
@@ -122,9 +124,10 @@ regen: $(B)/errcat-gen
 # so `make install PREFIX=/usr` installs a library that looks in /usr.
 $(B)/localedir.txt: FORCE
 	@mkdir -p $(B)
-	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+	@echo '$(LOCALEDIR) $(CATALOGDIR)' | cmp -s - $@ || \
+	  echo '$(LOCALEDIR) $(CATALOGDIR)' > $@
 
-$(LIB_OBJ) $(B)/inst/errcat: $(B)/localedir.txt
+$(LIB_OBJ) $(B)/inst/errcat $(B)/src/cli/sources.o: $(B)/localedir.txt
 
 .PHONY: FORCE
 FORCE:
@@ -147,14 +150,19 @@ $(B)/generated/%.o: generated/%.c $(B)/regen.stamp
 # one (build/inst/errcat) from $(LOCALEDIR), like a libtool wrapper.
 $(B)/errcat: $(CLI_OBJ) $(LIB_A)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(JSON_LIBS) -lpthread
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(JSON_LIBS) \
+	  $(XML_LIBS) -lpthread
 
-$(B)/inst/errcat: $(CLI_SRC) $(GEN_C) $(LIB_A)
+# The CLI reads catalog XML through errcat-gen's own objects (-Isrc/gen).
+$(B)/inst/errcat: $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -DERRCAT_INSTALLED $(LDFLAGS) -o $@ $(CLI_SRC) \
-	  $(GEN_C) $(LIB_A) $(JSON_LIBS) -lpthread
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen -DERRCAT_INSTALLED $(LDFLAGS) -o $@ \
+	  $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) $(JSON_LIBS) $(XML_LIBS) \
+	  -lpthread
 
-$(B)/src/cli/%.o: ALL_CFLAGS += -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"'
+$(B)/src/cli/%.o: ALL_CFLAGS += -Isrc/gen \
+	-DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"' \
+	-DERRCAT_BUILD_CATALOGDIR='"$(abspath $(B)/catalogs)"'
 
 # .mo files: msgfmt writes one even when -c finds errors, so it writes to
 # a temp file that is renamed only when msgfmt succeeded.

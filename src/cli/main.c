@@ -3,16 +3,18 @@
  * cli_run.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
 static const char usage[] =
     "usage: errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
-    "              [--arg VALUE]... CODE...\n"
-    "       errcat [--lang LOCALE | --accept-language HEADER] [--json] --all\n"
-    "       errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
-    "              --body 'JSON error body'\n"
+    "              [--catalog FILE]... [--arg VALUE]... CODE...\n"
+    "       errcat [...] --all\n"
+    "       errcat [...] --body 'JSON error body' | --body - | --body @FILE\n"
+    "       errcat [--catalog FILE]... --list-catalogs\n"
+    "       errcat --help | --version\n"
     "\n"
     "Shows the entries of an error catalog in a language.\n"
     "CODE is a code (CSBS.6000), an id (server_not_found), a constant\n"
@@ -25,9 +27,15 @@ static const char usage[] =
     "  --arg VALUE          an argument of the message (repeatable)\n"
     "  --all                every entry of every catalog\n"
     "  --body JSON          recognise an API error body\n"
-    "                       {\"error_code\": ..., \"error_msg\": ...}\n"
+    "                       {\"error_code\": ..., \"error_msg\": ...};\n"
+    "                       - reads it from stdin, @FILE from FILE\n"
+    "  --catalog FILE       also answer from FILE: catalog XML, or a\n"
+    "                       compiled catalog NAME.errcat (repeatable)\n"
+    "  --list-catalogs      list the catalogs answered from\n"
     "\n"
-    "Translations are read from ERRCAT_LOCALEDIR if set in the environment.\n"
+    "Catalogs, first found first: --catalog, the directories of\n"
+    "ERRCAT_CATALOG_PATH (colon-separated), the built-in ones, the\n"
+    "installed ones. Translations are read from ERRCAT_LOCALEDIR if set.\n"
     "Exit status: 0 found, 1 unknown code or unmatched body, 2 usage.\n";
 
 static int
@@ -71,6 +79,10 @@ main(int argc, char **argv)
     int i, r;
 
     memset(&opt, 0, sizeof opt);
+    if ((opt.catalogs = calloc((size_t)argc, sizeof *opt.catalogs)) == NULL) {
+        fputs("errcat: out of memory\n", stderr);
+        return CLI_USAGE;
+    }
     /* Options may follow codes, as with GNU tools; argv is compacted in
      * place into the list of codes. */
     opt.codes = argv + 1;
@@ -90,8 +102,14 @@ main(int argc, char **argv)
             fputs(usage, stdout);
             return fflush(stdout) == 0 ? CLI_FOUND : CLI_USAGE;
         }
+        if (strcmp(a, "--version") == 0) {
+            puts("errcat " CLI_VERSION);
+            return fflush(stdout) == 0 ? CLI_FOUND : CLI_USAGE;
+        }
         if (strcmp(a, "--json") == 0)
             opt.json = 1;
+        else if (strcmp(a, "--list-catalogs") == 0)
+            opt.list = 1;
         else if (strcmp(a, "--all") == 0)
             opt.all = 1;
         else if ((r = take(argc, argv, &i, "--lang", &opt.lang)) != 0
@@ -100,6 +118,10 @@ main(int argc, char **argv)
                  || (r = take(argc, argv, &i, "--body", &opt.body)) != 0) {
             if (r < 0)
                 return bad_usage("option '%s' needs a value", a);
+        } else if ((r = take(argc, argv, &i, "--catalog", &v)) != 0) {
+            if (r < 0)
+                return bad_usage("option '%s' needs a value", a);
+            opt.catalogs[opt.ncatalogs++] = (char *)v;
         } else if ((r = take(argc, argv, &i, "--arg", &v)) != 0) {
             if (r < 0)
                 return bad_usage("option '%s' needs a value", a);
@@ -112,9 +134,13 @@ main(int argc, char **argv)
     if (opt.lang && opt.accept)
         return bad_usage("--lang and --accept-language exclude each other%s",
                          "");
-    if ((opt.all != 0) + (opt.body != NULL) + (opt.ncodes > 0) != 1)
-        return bad_usage("give CODE..., --all or --body%s", "");
+    if ((opt.all != 0) + (opt.body != NULL) + (opt.ncodes > 0)
+        + (opt.list != 0) != 1)
+        return bad_usage("give CODE..., --all, --body or --list-catalogs%s",
+                         "");
     if (opt.nargs && opt.ncodes == 0)
         return bad_usage("--arg goes with CODE%s", "");
-    return cli_run(&opt);
+    r = cli_run(&opt);
+    free(opt.catalogs);
+    return r;
 }

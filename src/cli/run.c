@@ -24,22 +24,6 @@ struct shown {
     size_t nargs;
 };
 
-/* Where translations are: $ERRCAT_LOCALEDIR, else the build tree for the
- * uninstalled command, else liberrcat's compiled-in default (NULL). */
-static const char *
-localedir(void)
-{
-    const char *d = getenv("ERRCAT_LOCALEDIR");
-
-    if (d && *d)
-        return d;
-#if defined(ERRCAT_BUILD_LOCALEDIR) && !defined(ERRCAT_INSTALLED)
-    return ERRCAT_BUILD_LOCALEDIR;
-#else
-    return NULL;
-#endif
-}
-
 /* Writes s to stderr with control and non-ASCII bytes escaped, cut at 80
  * bytes: a hostile locale name must not reach the terminal raw. */
 static void
@@ -59,21 +43,15 @@ print_escaped(const char *s)
         fputs("...", stderr);
 }
 
+/* The catalogs of this run; one request per process. */
+static struct cli_sources sources;
+
+/* Refuses a bad --lang before anything is shown. */
 static int
-setup(const struct cli_options *opt)
+check_lang(const struct cli_options *opt)
 {
     const struct errcat_locale *loc;
-    size_t i;
-    int rc;
 
-    for (i = 0; cli_catalogs[i]; i++) {
-        if ((rc = errcat_register(cli_catalogs[i])) != 0
-            || (rc = errcat_bind(cli_catalogs[i], localedir())) != 0) {
-            fprintf(stderr, "errcat: catalog %s: %s\n", cli_catalogs[i]->name,
-                    errcat_status_string(rc));
-            return CLI_USAGE;
-        }
-    }
     if (opt->lang && cli_catalogs[0]
         && errcat_locale_get(cli_catalogs[0], opt->lang, &loc)
         == ERRCAT_EINVAL) {
@@ -247,31 +225,75 @@ show(const struct cli_options *opt, struct shown *s, size_t *count)
     return rc;
 }
 
-/* Finds what CODE names: a code, an id, a constant or a value. */
+/* Nonzero when s may be an id or a constant: [A-Za-z_][A-Za-z0-9_-]*. */
+static int
+ident_like(const char *s)
+{
+    size_t i;
+
+    if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return 0;
+    for (i = 1; s[i]; i++)
+        if (!(isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+/*
+ * Finds what CODE names: a code, an id, a value or a constant, in the
+ * catalogs in order of precedence. A code is looked for through each
+ * compiled file's code hash, and a value by the catalog number in its
+ * head, so only the catalogs that answer are opened; an id or a constant
+ * opens them all.
+ */
 static const struct errcat_entry *
 resolve(const char *code, const struct errcat_catalog **cat)
 {
     const struct errcat_entry *e;
+    const struct errcat_catalog *c;
     char *end, name[256];
     long v;
     size_t i, j;
 
-    if ((e = errcat_lookup_code(code, cat)) != NULL
-        || (e = errcat_lookup_id(code, cat)) != NULL)
-        return e;
+    for (i = 0; i < sources.n; i++)
+        if (cli_source_may_have_code(&sources.v[i], code)
+            && (c = cli_source_open(&sources.v[i])) != NULL
+            && (e = errcat_find_code(c, code)) != NULL) {
+            *cat = c;
+            return e;
+        }
     errno = 0;
     v = strtol(code, &end, 0);
     if (code[0] >= '0' && code[0] <= '9' && *end == '\0' && errno == 0
-        && v >= 0 && v <= 0x7fffffff)
-        return errcat_lookup((int)v, cat);
-    for (i = 0; cli_catalogs[i]; i++)
-        for (j = 0; (e = errcat_entry_at(cli_catalogs[i], j)) != NULL; j++) {
-            constant(cli_catalogs[i], e, name, sizeof name);
+        && v >= 0 && v <= 0x7fffffff) {
+        for (i = 0; i < sources.n; i++)
+            if (sources.v[i].info.number == v >> ERRCAT_SERIAL_BITS
+                && (c = cli_source_open(&sources.v[i])) != NULL
+                && (e = errcat_find(c, (int)v)) != NULL) {
+                *cat = c;
+                return e;
+            }
+        return NULL;
+    }
+    if (!ident_like(code))
+        return NULL;
+    for (i = 0; i < sources.n; i++)
+        if ((c = cli_source_open(&sources.v[i])) != NULL
+            && (e = errcat_find_id(c, code)) != NULL) {
+            *cat = c;
+            return e;
+        }
+    for (i = 0; i < sources.n; i++) {
+        if ((c = cli_source_open(&sources.v[i])) == NULL)
+            continue;
+        for (j = 0; (e = errcat_entry_at(c, j)) != NULL; j++) {
+            constant(c, e, name, sizeof name);
             if (strcmp(name, code) == 0) {
-                *cat = cli_catalogs[i];
+                *cat = c;
                 return e;
             }
         }
+    }
     return NULL;
 }
 
@@ -321,10 +343,11 @@ run_all(const struct cli_options *opt)
 
     if (opt->json)
         fputs("[\n", stdout);
-    for (i = 0; cli_catalogs[i]; i++)
-        for (j = 0; j < errcat_entry_count(cli_catalogs[i]); j++) {
+    for (i = 0; i < sources.n; i++)
+        for (j = 0; cli_source_open(&sources.v[i]) != NULL
+             && j < errcat_entry_count(sources.v[i].cat); j++) {
             memset(&s, 0, sizeof s);
-            s.cat = cli_catalogs[i];
+            s.cat = sources.v[i].cat;
             s.entry = errcat_entry_at(s.cat, j);
             if ((rc = show(opt, &s, &count)) != CLI_FOUND)
                 return rc;
@@ -334,14 +357,98 @@ run_all(const struct cli_options *opt)
     return CLI_FOUND;
 }
 
+/* Reads --body's value: "-" is stdin, @FILE a file, anything else the
+ * JSON itself. Up to ERRCAT_BODY_MAX bytes; *out owned. */
+static int
+read_body(const char *arg, char **out, size_t *len)
+{
+    FILE *fp;
+    char *buf;
+    size_t n = 0, k;
+    int err;
+
+    *out = NULL;
+    if (strcmp(arg, "-") != 0 && arg[0] != '@') {
+        *len = strlen(arg);
+        *out = malloc(*len + 1);
+        if (*out == NULL)
+            return CLI_USAGE;
+        memcpy(*out, arg, *len + 1);
+        return CLI_FOUND;
+    }
+    fp = strcmp(arg, "-") == 0 ? stdin : fopen(arg + 1, "rb");
+    if (fp == NULL) {
+        fprintf(stderr, "errcat: %s: %s\n", arg + 1, strerror(errno));
+        return CLI_USAGE;
+    }
+    if ((buf = malloc(ERRCAT_BODY_MAX + 2)) == NULL) {
+        fputs("errcat: out of memory\n", stderr);
+        if (fp != stdin)
+            fclose(fp);
+        return CLI_USAGE;
+    }
+    while (n <= ERRCAT_BODY_MAX
+           && (k = fread(buf + n, 1, ERRCAT_BODY_MAX + 1 - n, fp)) > 0)
+        n += k;
+    err = ferror(fp);
+    if (fp != stdin)
+        fclose(fp);
+    if (err || n > ERRCAT_BODY_MAX) {
+        fprintf(stderr, "errcat: %s: %s\n", fp == stdin ? "stdin" : arg + 1,
+                err ? "read error" : "body over 1 MiB (ERRCAT_BODY_MAX)");
+        free(buf);
+        return CLI_USAGE;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return CLI_FOUND;
+}
+
+/* The error_code of a JSON body, when it is an object with a string
+ * there; owned. Only picks the catalogs worth matching against:
+ * errcat_match_body judges the body. */
+static char *
+body_code(const char *body, size_t len)
+{
+    json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL);
+    json_t *c = o ? json_object_get(o, "error_code") : NULL;
+    char *code = NULL;
+
+    if (json_is_string(c) && (code = malloc(json_string_length(c) + 1)))
+        memcpy(code, json_string_value(c), json_string_length(c) + 1);
+    json_decref(o);
+    return code;
+}
+
 static int
 run_body(const struct cli_options *opt)
 {
     struct errcat_match m;
     struct shown s;
-    size_t count = 0;
-    int rc = errcat_match_body(NULL, opt->body, strlen(opt->body), &m);
+    size_t count = 0, len = 0, i;
+    char *body, *code;
+    int rc = read_body(opt->body, &body, &len), best = ERRCAT_ENOENT;
 
+    if (rc != CLI_FOUND)
+        return rc;
+    memset(&m, 0, sizeof m);
+    if ((code = body_code(body, len)) == NULL)
+        best = ERRCAT_EBODY;
+    for (i = 0; code && i < sources.n && best != 0; i++) {
+        const struct errcat_catalog *c;
+
+        if (!cli_source_may_have_code(&sources.v[i], code)
+            || (c = cli_source_open(&sources.v[i])) == NULL)
+            continue;
+        errcat_match_free(&m);
+        rc = errcat_match_body(c, body, len, &m);
+        if (rc == 0 || best == ERRCAT_ENOENT || rc != ERRCAT_ENOENT)
+            best = rc;
+    }
+    free(code);
+    free(body);
+    rc = best;
     if (rc != 0) {
         fprintf(stderr, "errcat: %s\n", rc == ERRCAT_ENOENT
                 ? "unknown error_code in body"
@@ -365,17 +472,38 @@ run_body(const struct cli_options *opt)
     return rc;
 }
 
+/* --list-catalogs: every catalog in effect, opened (so that a broken one
+ * is reported), one line each. */
+static int
+run_list(void)
+{
+    size_t i;
+
+    for (i = 0; i < sources.n; i++) {
+        const struct errcat_catalog *c = cli_source_open(&sources.v[i]);
+
+        if (c == NULL)
+            continue;
+        printf("%s\t%s\tnumber %d\tdomain %s\t%u entries\t%s\n", c->name,
+               c->prefix, c->number, c->domain,
+               (unsigned)errcat_entry_count(c),
+               sources.v[i].path ? sources.v[i].path : "built in");
+    }
+    return CLI_FOUND;
+}
+
 int
 cli_run(const struct cli_options *opt)
 {
-    size_t i;
-    int rc = setup(opt);
+    /* the built-in catalogs are bound first: checking the locale loads it */
+    int rc = cli_sources_gather(&sources, opt);
 
     if (rc == CLI_FOUND)
-        rc = opt->all ? run_all(opt) : opt->body ? run_body(opt)
-            : run_codes(opt);
-    for (i = 0; cli_catalogs[i]; i++)
-        errcat_catalog_release(cli_catalogs[i]);
+        rc = check_lang(opt);
+    if (rc == CLI_FOUND)
+        rc = opt->list ? run_list() : opt->all ? run_all(opt)
+            : opt->body ? run_body(opt) : run_codes(opt);
+    cli_sources_free(&sources);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "errcat: write error: %s\n", strerror(errno));
         return CLI_USAGE;

@@ -136,3 +136,44 @@ gen_run(const struct gen_options *opt)
     free(cats);
     return status;
 }
+
+int
+gen_compile(const char *path, struct buf *out)
+{
+    struct model_catalog *cat = NULL;
+    struct buf record = { NULL, 0, 0 };
+    struct emit_options eo;
+    char *record_path;
+    unsigned before = diag_errors();
+    int status = 0, n;
+
+    switch (load_catalog(path, &cat)) {
+    case LOAD_IO:
+        return 2;
+    case LOAD_INVALID:
+        return 1;
+    case LOAD_OK:
+        break;
+    }
+    model_index(cat);
+    validate_catalog(cat);
+    if (diag_errors() == before) {
+        /* the record is read, never written: values stay those of the
+           catalog's own build */
+        record_path = numbering_path(cat->path);
+        n = numbering_apply(cat, record_path, &record);
+        status = n < 0 ? 2 : n > 0 ? 1 : 0;
+        buf_free(&record);
+        free(record_path);
+    } else {
+        status = 1;
+    }
+    if (status == 0 && diag_errors() > before)
+        status = 1;
+    if (status == 0) {
+        memset(&eo, 0, sizeof eo);
+        emit_compiled(cat, &eo, out);
+    }
+    model_catalog_free(cat);
+    return status;
+}

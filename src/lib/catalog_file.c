@@ -647,8 +647,66 @@ peek_string(const struct reader *r, size_t at, char *out,
     return 0;
 }
 
+/* Longest probe run followed, and longest code compared, by a peek; past
+ * them it answers "maybe", which is always safe. */
+#define PEEK_PROBES 64
+#define PEEK_CODE_MAX 256
+
+/* Reads the u32 at off of fd into *v; nonzero on success. */
+static int
+pread32(int fd, uint64_t off, uint32_t *v)
+{
+    unsigned char b[4];
+    struct reader r;
+
+    if (pread(fd, b, 4, (off_t)off) != 4)
+        return 0;
+    r.data = b;
+    *v = get32(&r, 0);
+    return 1;
+}
+
+/*
+ * Whether the file on fd, whose head r checked, may hold an entry with
+ * code: 0 only when its code hash says certainly not; 1 when it finds
+ * the code, and whenever anything is odd, so that the caller opens the
+ * file and errcat_catalog_open reports what is wrong.
+ */
+static int
+may_have_code(int fd, const struct reader *r, const char *code)
+{
+    uint32_t mask = get32(r, ERRCAT__CC_H_CODE_MASK);
+    uint32_t hash = get32(r, ERRCAT__CC_H_CODE_HASH);
+    uint32_t entries = get32(r, ERRCAT__CC_H_ENTRIES);
+    uint32_t n = get32(r, ERRCAT__CC_H_N_ENTRIES);
+    uint32_t strings = get32(r, ERRCAT__CC_H_STRINGS);
+    uint32_t j, k, idx, off;
+    size_t len = strlen(code);
+    char buf[PEEK_CODE_MAX + 1];
+
+    if ((mask & (mask + 1)) != 0 || mask == 0xffffffffu
+        || len > PEEK_CODE_MAX)
+        return 1;
+    j = errcat_code_hash(code) & mask;
+    for (k = 0; k < PEEK_PROBES && k <= mask; k++, j = (j + 1) & mask) {
+        if (!pread32(fd, (uint64_t)hash + 4 * (uint64_t)j, &idx))
+            return 1;
+        if (idx == 0)
+            return 0;
+        if (idx > n || !pread32(fd, (uint64_t)entries + (uint64_t)(idx - 1)
+                                * ERRCAT__CC_ENTRY + ERRCAT__CC_E_CODE, &off)
+            || pread(fd, buf, len + 1, (off_t)((uint64_t)strings + off))
+            != (ssize_t)(len + 1))
+            return 1;
+        if (memcmp(buf, code, len + 1) == 0)
+            return 1;
+    }
+    return 1;
+}
+
 int
-errcat_catalog_peek(const char *path, struct errcat_catalog_info *info,
+errcat_catalog_peek(const char *path, const char *code,
+                    struct errcat_catalog_info *info,
                     struct errcat_file_error *err)
 {
     unsigned char head[ERRCAT__CC_HEAD];
@@ -665,26 +723,37 @@ errcat_catalog_peek(const char *path, struct errcat_catalog_info *info,
     r.data = head;
     r.size = size < sizeof head ? size : sizeof head;
     r.err = err;
-    rc = read_at0(fd, head, r.size, err);
-    close(fd);
-    if (rc != 0 || (rc = check_header(&r)) != 0)
-        return rc;
-    if (get32(&r, ERRCAT__CC_H_SIZE) != size)
-        return bad(&r, ERRCAT__CC_H_SIZE, "file size differs from header "
-                   "(truncated?)");
+    if ((rc = read_at0(fd, head, r.size, err)) != 0
+        || (rc = check_header(&r)) != 0)
+        goto out;
+    rc = ERRCAT_EINVAL;
+    if (get32(&r, ERRCAT__CC_H_SIZE) != size) {
+        bad(&r, ERRCAT__CC_H_SIZE, "file size differs from header "
+            "(truncated?)");
+        goto out;
+    }
     r.strings = get32(&r, ERRCAT__CC_H_STRINGS);
-    if (r.strings < ERRCAT__CC_HEADER)
-        return bad(&r, ERRCAT__CC_H_STRINGS, "strings area outside the file");
+    if (r.strings < ERRCAT__CC_HEADER) {
+        bad(&r, ERRCAT__CC_H_STRINGS, "strings area outside the file");
+        goto out;
+    }
     info->number = (int)get32(&r, ERRCAT__CC_H_NUMBER);
     info->n_entries = get32(&r, ERRCAT__CC_H_N_ENTRIES);
-    if (info->number < 1 || info->number > ERRCAT_NUMBER_MAX)
-        return bad(&r, ERRCAT__CC_H_NUMBER, "catalog number out of range");
+    if (info->number < 1 || info->number > ERRCAT_NUMBER_MAX) {
+        bad(&r, ERRCAT__CC_H_NUMBER, "catalog number out of range");
+        goto out;
+    }
     if ((rc = peek_string(&r, ERRCAT__CC_H_NAME, info->name,
                           &name_form)) != 0
         || (rc = peek_string(&r, ERRCAT__CC_H_DOMAIN, info->domain,
                              &domain_form)) != 0
         || (rc = peek_string(&r, ERRCAT__CC_H_PREFIX, info->prefix,
                              &prefix_form)) != 0)
-        return rc;
-    return 0;
+        goto out;
+    info->has_code = code ? may_have_code(fd, &r, code) : 0;
+out:
+    close(fd);
+    if (rc != 0)
+        memset(info, 0, sizeof *info);
+    return rc;
 }

@@ -359,16 +359,23 @@ struct errcat_catalog_info {
     char name[33];
     char domain[65];
     char prefix[33];
+    int has_code;               /* 0: the catalog has no entry with the
+                                   code asked for, or none was asked */
 };
 
 /*
- * Reads only the head of the compiled catalog at path (at most 4 kB):
+ * Reads only the head of the compiled catalog at path (4 kB at most):
  * number, entry count, name, domain and prefix, checked as
  * errcat_catalog_open checks them, to pick the catalogs worth opening
- * among many. A file that passes may still fail errcat_catalog_open.
- * Returns as errcat_catalog_open.
+ * among many. With code not NULL, also follows the file's code hash for
+ * it (a few small reads): has_code is 0 when the catalog certainly has no
+ * entry with that code, nonzero when it may (a damaged table counts as
+ * may, so that errcat_catalog_open reports it). A file that passes may
+ * still fail errcat_catalog_open. Returns as errcat_catalog_open; on
+ * error *info is zero.
  */
-int errcat_catalog_peek(const char *path, struct errcat_catalog_info *info,
+int errcat_catalog_peek(const char *path, const char *code,
+                        struct errcat_catalog_info *info,
                         struct errcat_file_error *err);
 
 #ifdef __cplusplus

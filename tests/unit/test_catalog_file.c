@@ -229,19 +229,36 @@ test_catalog_file_answers_as_the_generated_tables(void **state)
 static void
 test_catalog_file_peek_reads_the_head(void **state)
 {
+    static const char *const absent[] = {
+        "CSBS.6", "CSBS.60000", "csbs.6000", "CSBS.6000 ", "", "X.1"
+    };
     struct errcat_catalog_info info;
     struct errcat_file_error err;
+    size_t i;
 
     (void)state;
-    assert_int_equal(errcat_catalog_peek(CSBS_FILE, &info, &err), 0);
+    assert_int_equal(errcat_catalog_peek(CSBS_FILE, NULL, &info, &err), 0);
+    assert_int_equal(info.has_code, 0);
     assert_int_equal(info.number, CSBS_CATALOG_NUMBER);
     assert_int_equal(info.n_entries, CSBS_ENTRY_COUNT);
     assert_string_equal(info.name, "csbs");
     assert_string_equal(info.domain, "errcat-csbs");
     assert_string_equal(info.prefix, "CSBS");
-    assert_int_equal(errcat_catalog_peek(ERRCAT_BUILD_LOCALEDIR, &info, &err),
-                     ERRCAT_ENOENT);
-    assert_int_equal(errcat_catalog_peek("/nonexistent/x.errcat", &info,
+    /* every code of the catalog is there, others are not */
+    for (i = 0; i < csbs_catalog.n_entries; i++) {
+        assert_int_equal(errcat_catalog_peek(CSBS_FILE,
+                                             csbs_catalog.entries[i].code,
+                                             &info, &err), 0);
+        assert_int_not_equal(info.has_code, 0);
+    }
+    for (i = 0; i < sizeof absent / sizeof *absent; i++) {
+        assert_int_equal(errcat_catalog_peek(CSBS_FILE, absent[i], &info,
+                                             &err), 0);
+        assert_int_equal(info.has_code, 0);
+    }
+    assert_int_equal(errcat_catalog_peek(ERRCAT_BUILD_LOCALEDIR, NULL, &info,
+                                         &err), ERRCAT_ENOENT);
+    assert_int_equal(errcat_catalog_peek("/nonexistent/x.errcat", NULL, &info,
                                          &err), ERRCAT_ENOENT);
     assert_string_equal(err.reason, "no such file");
 }
@@ -716,8 +733,10 @@ test_catalog_file_open_refuses_what_is_not_a_file(void **state)
     close(fd);
     assert_int_equal(errcat_catalog_open(path, &c, &err), ERRCAT_EINVAL);
     assert_int_equal(err.offset, ERRCAT__CC_H_SIZE);
-    assert_int_equal(errcat_catalog_peek(path, &(struct errcat_catalog_info){
-                0, 0, "", "", "" }, &err), ERRCAT_EINVAL);
+    assert_int_equal(errcat_catalog_peek(path, "CSBS.6000",
+                                         &(struct errcat_catalog_info){
+                                             0, 0, "", "", "", 0 }, &err),
+                     ERRCAT_EINVAL);
     unlink(path);
     rmdir(dir);
     assert_int_equal(errcat_catalog_open(NULL, &c, &err), ERRCAT_EINVAL);
