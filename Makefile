@@ -233,6 +233,8 @@ install: all $(B)/inst/errcat
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/$$d.mo \
 	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/$$d.mo || exit 1; done; done
+	install -d $(DESTDIR)$(CATALOGDIR)
+	install -m 644 $(COMPILED) $(DESTDIR)$(CATALOGDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/errcat $(DESTDIR)$(BINDIR)/errcat-gen \
@@ -241,6 +243,8 @@ uninstall:
 	  $(LIB_HDR:src/lib/%=$(DESTDIR)$(INCLUDEDIR)/%)
 	for l in $(LINGUAS); do for d in $(DOMAINS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/$$d.mo; done; done
+	rm -f $(COMPILED:$(B)/catalogs/%=$(DESTDIR)$(CATALOGDIR)/%)
+	-rmdir $(DESTDIR)$(CATALOGDIR) $(DESTDIR)$(DATADIR)/errcat 2>/dev/null
 
 clean:
 	rm -rf $(B)

@@ -54,6 +54,8 @@ struct cli_source {
     const char *hint;           /* the code info.has_code answers for */
     int broken;                 /* reported and skipped */
     int dropped;                /* repeats an earlier catalog: skipped */
+    struct cli_source *shadow;  /* ... that one, which, if it turns out
+                                   broken, gives way to this one */
 };
 
 struct cli_sources {

@@ -134,12 +134,26 @@ open_xml(struct cli_source *s)
     buf_free(&out);
 }
 
+/* Nonzero when s is skipped: broken, or the same catalog as an earlier
+ * one that is not broken (a copy found broken only when opened gives way
+ * to the next). */
+static int
+skipped(struct cli_source *s)
+{
+    if (s->dropped && s->shadow->broken
+        && strcmp(s->shadow->info.name, s->info.name) == 0)
+        s->dropped = 0;
+    return s->broken || s->dropped;
+}
+
 const struct errcat_catalog *
 cli_source_open(struct cli_source *s)
 {
     struct errcat_file_error err;
     int rc;
 
+    if (skipped(s))
+        return NULL;
     if (s->cat || s->broken || s->dropped)
         return s->broken || s->dropped ? NULL : s->cat;
     rc = errcat_catalog_open(s->path, &s->cat, &err);
@@ -165,7 +179,7 @@ cli_source_may_have_code(struct cli_source *s, const char *code)
 {
     struct errcat_catalog_info info;
 
-    if (s->broken || s->dropped)
+    if (skipped(s))
         return 0;
     if (s->cat)
         return errcat_find_code(s->cat, code) != NULL;
@@ -259,6 +273,7 @@ survey(struct cli_sources *set, const char *hint)
         if ((t = collision(set, s)) == NULL)
             continue;
         s->dropped = 1;
+        s->shadow = (struct cli_source *)t;
         if (strcmp(t->info.name, s->info.name) != 0
             || t->info.number != s->info.number
             || strcmp(t->info.domain, s->info.domain) != 0)
