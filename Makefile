@@ -99,9 +99,15 @@ $(B)/schema_rng.c: catalog/errcat.xsd
 $(B)/schema_rng.o: $(B)/schema_rng.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/errcat-gen: $(GEN_OBJ)
+# errcat-gen links liberrcat: the docs pages read errcat's own domain and
+# check translations as the runtime does.
+$(B)/errcat-gen: $(GEN_OBJ) $(LIB_A)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(XML_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(LIB_A) $(XML_LIBS) \
+	  $(JSON_LIBS) -lpthread
+
+$(B)/src/gen/main.o: ALL_CFLAGS += -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"'
+
 
 # Regeneration: outputs are rewritten only when their bytes change, so a
 # stamp records that generated/ is up to date with the catalogs.
@@ -190,16 +196,16 @@ new-po: $(POT)
 	  { echo '# Languages of the errcat catalogs'"'"' translations'; \
 	    cat po/LINGUAS.tmp; } > po/LINGUAS && rm -f po/LINGUAS.tmp
 
+# How complete each language is in each domain (tests/po-stats.sh).
 po-stats:
-	$(Q)for l in $(LINGUAS); do printf '%s: ' po/$$l.po; \
-	  msgfmt --statistics -o /dev/null po/$$l.po 2>&1; done
+	$(Q)sh tests/po-stats.sh
 
 # Tests.
-$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ)
+$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< $(GEN_LIBOBJ) \
-	  $(XML_LIBS) $(CMOCKA_LIBS)
+	  $(LIB_A) $(XML_LIBS) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
 $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) \
 		$(COMPILED)
@@ -287,8 +293,10 @@ $(FUZZ_B)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(GEN_SRC) \
 		$(wildcard src/gen/*.h) $(B)/schema_rng.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< \
-	  $(filter-out src/gen/main.c,$(GEN_SRC)) $(B)/schema_rng.c $(XML_LIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $< \
+	  $(filter-out src/gen/main.c,$(GEN_SRC)) \
+	  $(filter-out $(GEN_SRC),$(LIB_SRC)) $(B)/schema_rng.c $(XML_LIBS) \
+	  $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
 		$(LIB_SRC) $(wildcard src/lib/*.h) $(GEN_C) $(GEN_H)
@@ -326,11 +334,11 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO) $(COMPILED)
 
 # The fuzz targets without libFuzzer, replaying corpora in make check.
 $(B)/tests/replay_catalog: tests/fuzz/fuzz_catalog.c tests/fuzz/replay.c \
-		$(GEN_LIBOBJ)
+		$(GEN_LIBOBJ) $(LIB_A)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
-	  $(GEN_LIBOBJ) $(XML_LIBS)
+	  $(GEN_LIBOBJ) $(LIB_A) $(XML_LIBS) $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_%: \
 		tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A) \
@@ -372,3 +380,79 @@ valgrind: all $(FUZZ_REPLAY)
 # and memory; not part of check (it writes 400 MB to $(B)).
 check-big: $(B)/errcat-gen
 	$(Q)B=$(B) sh tests/big.sh
+
+# --- errcat's own text domain: po/errcat/ ---
+# The labels, usage and messages of the tools and the runtime's texts for
+# unknown entries are messages of the gettext domain "errcat", marked _()
+# and N_() in the C sources. po/errcat/errcat.pot is made by xgettext
+# (committed, and checked fresh by make check); po/errcat/LL.po for each
+# language of po/errcat/LINGUAS compiles into LOCALEDIR/LL/LC_MESSAGES/
+# errcat.mo, read by liberrcat's errcat_tr.
+ERRCAT_POT_SRC = $(sort $(wildcard src/cli/*.c src/lib/*.c src/gen/emit_docs*.c))
+ERRCAT_LINGUAS := $(shell sed -e 's/\#.*//' po/errcat/LINGUAS 2>/dev/null)
+ERRCAT_MO = $(ERRCAT_LINGUAS:%=$(B)/locale/%/LC_MESSAGES/errcat.mo)
+# xgettext stamps the date it ran; the template's date is fixed so that it
+# is reproducible, as errcat-gen's are. References name files, not lines,
+# so that editing code around a message does not make the template stale.
+XGETTEXT_ERRCAT = xgettext --language=C --from-code=UTF-8 -k_ -kN_ \
+	--add-comments=TRANSLATORS: --add-location=file --package-name=errcat \
+	--msgid-bugs-address= --copyright-holder='the errcat authors'
+
+.PHONY: pot-errcat update-po-errcat install-errcat-mo uninstall-errcat-mo
+
+all: $(ERRCAT_MO)
+
+$(B)/errcat.pot: $(ERRCAT_POT_SRC)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  XGETTEXT $@")
+	$(Q)$(XGETTEXT_ERRCAT) -o $@.tmp $(ERRCAT_POT_SRC) && \
+	  sed -e '1s/.*/# Translation template of errcat'"'"'s own texts (domain errcat)./' \
+	    -e 's/^"POT-Creation-Date: .*"$$/"POT-Creation-Date: 1970-01-01 00:00+0000\\n"/' \
+	    -e 's/charset=CHARSET/charset=UTF-8/' $@.tmp > $@ && rm -f $@.tmp
+
+# Copies the fresh template into po/errcat/ when its bytes changed.
+pot-errcat: $(B)/errcat.pot
+	$(Q)cmp -s $< po/errcat/errcat.pot || cp $< po/errcat/errcat.pot
+
+regen: pot-errcat
+
+update-po-errcat: pot-errcat
+	$(Q)for l in $(ERRCAT_LINGUAS); do \
+	  echo "  MSGMERGE po/errcat/$$l.po"; \
+	  msgmerge -q --previous --update --backup=none po/errcat/$$l.po \
+	    po/errcat/errcat.pot || exit 1; \
+	done
+
+update-po: update-po-errcat
+
+$(B)/locale/%/LC_MESSAGES/errcat.mo: po/errcat/%.po
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  MSGFMT  $<")
+	$(Q)msgfmt -c -o $@.tmp $< && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+
+$(LIB_TESTS): $(ERRCAT_MO)
+check: $(B)/errcat.pot
+
+install: install-errcat-mo
+install-errcat-mo: $(ERRCAT_MO)
+	for l in $(ERRCAT_LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/errcat.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo || exit 1; done
+
+uninstall: uninstall-errcat-mo
+uninstall-errcat-mo:
+	for l in $(ERRCAT_LINGUAS); do \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done
+
+# Translations: make po-check runs alone what make check runs among its
+# tests (tests/po-check.test.sh: completeness, staleness, msgfmt -c,
+# pofilter, i18nspector, glossaries, README current); make po-readme
+# rewrites the README's list of languages from make po-stats.
+.PHONY: po-check po-readme
+
+po-check:
+	$(Q)B=$(B) sh tests/po-check.test.sh
+
+po-readme:
+	$(Q)sh tests/po-stats.sh --readme README.md

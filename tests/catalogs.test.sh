@@ -107,7 +107,9 @@ msgfmt -c -o "$d/locale/de/LC_MESSAGES/errcat-basic.mo" "$d/de.po" ||
     { echo "FAIL: msgfmt"; fail=1; }
 ERRCAT_LOCALEDIR=$d/locale expect 0 "path: German" --lang de BAS.0001
 has "German" "$d/out.txt" "BAS.0001 (HTTP 507, Kern): Die Platte ist voll."
-has "German locale" "$d/out.txt" "locale:  de"
+ERRCAT_LOCALEDIR=$d/locale expect 0 "path: German, JSON" --json --lang de \
+    BAS.0001
+has "German locale" "$d/out.txt" '"locale": "de"'
 expect 0 "--list-catalogs" --list-catalogs
 has "list basic" "$d/out.txt" \
     "basic	BASIC	number 7	domain errcat-basic	4 entries	$d/good/basic.errcat"
@@ -184,7 +186,7 @@ expect 2 "--body @missing" --body "@$d/none.json"
 has "missing body" "$d/err.txt" "$d/none.json: No such file or directory"
 head -c 1048577 /dev/zero | tr '\0' ' ' > "$d/huge.json"
 expect 2 "--body over ERRCAT_BODY_MAX" --body "@$d/huge.json"
-has "huge body" "$d/err.txt" "body over 1 MiB"
+has "huge body" "$d/err.txt" "is over 1 MiB"
 STDIN=$d/huge.json expect 2 "stdin over ERRCAT_BODY_MAX" --body -
 printf 'nope' > "$d/nope.json"
 expect 1 "--body @FILE not JSON" --body "@$d/nope.json"
@@ -212,8 +214,8 @@ if make -s -j2 B="$B/stage" PREFIX="$p" install > "$d/install.log" 2>&1; then
         "BAS.0001 (HTTP 507, Kern): Die Platte ist voll."
     expect 0 "installed: list" --list-catalogs
     has "installed list" "$d/out.txt" "$p/share/errcat/catalogs/basic.errcat"
-    expect 0 "installed: csbs" --lang de CSBS.6000
-    has "installed csbs" "$d/out.txt" "locale:  de"
+    expect 0 "installed: csbs" --json --lang de CSBS.6000
+    has "installed csbs" "$d/out.txt" '"locale": "de"'
     make -s B="$B/stage" PREFIX="$p" uninstall > "$d/uninstall.log" 2>&1
     [ ! -e "$p/share/errcat/catalogs/csbs.errcat" ] ||
         { echo "FAIL: uninstall left csbs.errcat"; fail=1; }

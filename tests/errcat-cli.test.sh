@@ -31,6 +31,12 @@ po_text() {             # po_text LANG CONTEXT MSGID
         LC_ALL=C.UTF-8 msgexec sh -c '[ -z "$MSGEXEC_MSGID" ] || cat'
 }
 
+# The translation of one of errcat's own texts (po/errcat/LANG.po).
+own() {                 # own LANG MSGID
+    LC_ALL=C.UTF-8 msgexec -i "po/errcat/$1.po" \
+        sh -c '[ "$MSGEXEC_MSGID" != "$0" ] || cat' "$2"
+}
+
 # No locale environment: English unless asked.
 unset LANGUAGE LC_ALL LC_MESSAGES LANG
 
@@ -38,12 +44,13 @@ LOCPATH=$d/nolocales expect 0 "zh_CN without system locales" \
     --lang zh_CN CSBS.6000
 has "zh_CN description" "$d/out.txt" \
     "$(po_text zh_CN description 'The server does not exist.')"
-has "zh_CN locale" "$d/out.txt" "locale:  zh_CN"
+has "zh_CN locale" "$d/out.txt" "$(own zh_CN locale:) zh_CN"
 
 expect 0 "Accept-Language" --accept-language 'fr;q=0.9, de;q=0.8' CSBS.6000
 has "German description" "$d/out.txt" \
     "$(po_text de description 'The server does not exist.')"
-has "says German" "$d/out.txt" "locale:  de (negotiated from Accept-Language)"
+has "says German" "$d/out.txt" \
+    "$(own de locale:) de ($(own de 'negotiated from Accept-Language'))"
 
 expect 0 "body, German" --lang de --json --body \
     '{"error_code":"CSBS.8026","error_msg":"volume backup is not supported replication."}'
@@ -70,9 +77,9 @@ has "value" "$d/out.txt" "CSBS.6000"
 expect 0 "an argument" --lang de --arg ecs-01 CSBS.6004
 has "formatted" "$d/out.txt" "(ecs-01)"
 LANG=de_DE.UTF-8 expect 0 "LANG" CSBS.6000
-has "LANG" "$d/out.txt" "locale:  de"
+has "LANG" "$d/out.txt" "$(own de locale:) de"
 LANG=de_DE.UTF-8 LANGUAGE=zh_CN expect 0 "LANGUAGE" CSBS.6000
-has "LANGUAGE" "$d/out.txt" "locale:  zh_CN"
+has "LANGUAGE" "$d/out.txt" "$(own zh_CN locale:) zh_CN"
 ERRCAT_LOCALEDIR=$d/nolocales expect 0 "ERRCAT_LOCALEDIR" --lang de CSBS.6000
 has "ERRCAT_LOCALEDIR" "$d/out.txt" "locale:  en"
 

@@ -22,8 +22,8 @@ expect() {              # expect STATUS DESCRIPTION COMMAND...
 
 expect 0 "check csbs" "$gen" check catalog/csbs.xml
 grep -c ': warning: ' "$d/err.txt" | grep -qx 2 || { echo "FAIL: not 2 warnings"; fail=1; }
-grep -q '^catalog/csbs.xml:251:37: warning: placeholder .%(destination_region). has no conversion character' "$d/err.txt" || { echo "FAIL: 8012 warning"; fail=1; }
-grep -q "^catalog/csbs.xml:403:87: warning: unbalanced '\"' in message" "$d/err.txt" || { echo "FAIL: 6018 warning"; fail=1; }
+grep -q '^catalog/csbs.xml:271:37: warning: placeholder .%(destination_region). has no conversion character' "$d/err.txt" || { echo "FAIL: 8012 warning"; fail=1; }
+grep -q "^catalog/csbs.xml:433:87: warning: unbalanced '\"' in message" "$d/err.txt" || { echo "FAIL: 6018 warning"; fail=1; }
 expect 1 "check --Werror csbs" "$gen" check --Werror catalog/csbs.xml
 grep -c ': error: ' "$d/err.txt" | grep -qx 2 || { echo "FAIL: not 2 errors"; fail=1; }
 expect 2 "no command" "$gen"
@@ -47,6 +47,29 @@ printf '#include "csbs.h"\n#include "basic.h"\nint main(void) { return (int)CSBS
 cc -std=c99 -Wall -Wextra -pedantic -Werror -I"$d/two/out" -Isrc/lib "$d/two/use.c" \
     "$d/two/out/csbs.c" "$d/two/out/basic.c" -o "$d/two/use" && "$d/two/use" ||
     { echo "FAIL: two catalogs do not link into one program with distinct values"; fail=1; }
+
+# where errcat-gen runs from changes no byte: run from elsewhere with an
+# absolute path, the outputs and the record equal the committed ones
+mkdir -p "$d/abs/catalog" "$d/elsewhere"
+cp catalog/csbs.xml catalog/csbs.numbers "$d/abs/catalog/"
+(cd "$d/elsewhere" && "$gen" generate -o "$d/abs/out" --pot-dir "$d/abs/po" \
+    "$d/abs/catalog/csbs.xml" 2>/dev/null) || { echo "FAIL: absolute path"; fail=1; }
+for f in out/csbs.h:generated/csbs.h out/csbs.c:generated/csbs.c \
+         po/errcat-csbs.pot:po/errcat-csbs.pot catalog/csbs.numbers:catalog/csbs.numbers; do
+    cmp -s "$d/abs/${f%%:*}" "${f#*:}" ||
+        { echo "FAIL: ${f#*:} differs when generated from another directory"; fail=1; }
+done
+# --root names the catalog by its path from there, resolved
+(cd "$d/elsewhere" && "$gen" generate -o "$d/abs/root" --root "$d/abs/catalog/.." \
+    ../abs/catalog/csbs.xml 2>/dev/null) || { echo "FAIL: --root"; fail=1; }
+grep -q '^#: catalog/csbs.xml:7$' "$d/abs/root/errcat-csbs.pot" &&
+    grep -q '^    "catalog/csbs.xml", 1, 1048576,$' "$d/abs/root/csbs.c" &&
+    grep -q '^# Numbering record of catalog/csbs.xml,' "$d/abs/catalog/csbs.numbers" ||
+    { echo "FAIL: --root: outputs do not name catalog/csbs.xml"; fail=1; }
+expect 2 "catalog outside --root" "$gen" generate -o "$d/abs/x" --root "$d/elsewhere" \
+    "$d/abs/catalog/csbs.xml"
+grep -q 'is not under --root' "$d/err.txt" && [ ! -e "$d/abs/x" ] ||
+    { echo "FAIL: outside --root"; cat "$d/err.txt"; fail=1; }
 
 # same number twice: refused, nothing written
 mkdir -p "$d/clash"

@@ -8,42 +8,89 @@
 
 #include "cli.h"
 
-static const char usage[] =
-    "usage: errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
+/* The synopsis: option names, not translated. */
+static const char synopsis[] =
+    "errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
     "              [--catalog FILE]... [--arg VALUE]... CODE...\n"
     "       errcat [...] --all\n"
     "       errcat [...] --body 'JSON error body' | --body - | --body @FILE\n"
     "       errcat [--catalog FILE]... --list-catalogs\n"
-    "       errcat --help | --version\n"
-    "\n"
-    "Shows the entries of an error catalog in a language.\n"
-    "CODE is a code (CSBS.6000), an id (server_not_found), a constant\n"
-    "(CSBS_SERVER_NOT_FOUND) or its numeric value.\n"
-    "\n"
-    "  --lang LOCALE        the locale (de, zh_CN, de_DE.UTF-8, zh-Hans-CN);\n"
-    "                       default: LC_ALL, LC_MESSAGES, LANG, LANGUAGE\n"
-    "  --accept-language H  negotiate the locale from an HTTP header\n"
-    "  --json               print JSON objects (an array for --all)\n"
-    "  --arg VALUE          an argument of the message (repeatable)\n"
-    "  --all                every entry of every catalog\n"
-    "  --body JSON          recognise an API error body\n"
-    "                       {\"error_code\": ..., \"error_msg\": ...};\n"
-    "                       - reads it from stdin, @FILE from FILE\n"
-    "  --catalog FILE       also answer from FILE: catalog XML, or a\n"
-    "                       compiled catalog NAME.errcat (repeatable)\n"
-    "  --list-catalogs      list the catalogs answered from\n"
-    "\n"
-    "Catalogs, first found first: --catalog, the directories of\n"
-    "ERRCAT_CATALOG_PATH (colon-separated), the built-in ones, the\n"
-    "installed ones. Translations are read from ERRCAT_LOCALEDIR if set.\n"
-    "Exit status: 0 found, 1 unknown code or unmatched body, 2 usage.\n";
+    "       errcat --help | --version\n";
+
+/* The options and what they do; a description may span lines.
+ * TRANSLATORS: option descriptions of errcat --help; break lines as in
+ * the English, under 56 columns: each continuation line is indented. */
+static const struct {
+    const char *option;
+    const char *what;
+} options[] = {
+    { "--lang LOCALE", N_("the locale (de, zh_CN, de_DE.UTF-8, zh-Hans-CN);\n"
+                          "default: LC_ALL, LC_MESSAGES, LANG, LANGUAGE") },
+    { "--accept-language H", N_("negotiate the locale from an HTTP header") },
+    { "--json", N_("print JSON objects (an array for --all)") },
+    { "--arg VALUE", N_("an argument of the message (repeatable)") },
+    { "--all", N_("every entry of every catalog") },
+    { "--body JSON", N_("recognise an API error body\n"
+                        "{\"error_code\": ..., \"error_msg\": ...}") },
+    { "--body -, @FILE", N_("read the body from stdin, or from FILE") },
+    { "--catalog FILE", N_("also answer from FILE: catalog XML, or a\n"
+                           "compiled catalog NAME.errcat (repeatable)") },
+    { "--list-catalogs", N_("list the catalogs answered from") },
+    { "--version", N_("print the version") },
+};
+
+/* Writes s with every line after the first indented by indent spaces. */
+static void
+put_indented(const char *s, size_t indent)
+{
+    for (; *s; s++) {
+        putchar(*s);
+        if (*s == '\n' && s[1])
+            printf("%*s", (int)indent, "");
+    }
+    putchar('\n');
+}
 
 static int
-bad_usage(const char *fmt, const char *what)
+usage(void)
 {
-    fputs("errcat: ", stderr);
-    fprintf(stderr, fmt, what);
-    fputs("\nTry 'errcat --help'.\n", stderr);
+    size_t i;
+
+    /* TRANSLATORS: followed by the command's synopsis */
+    fputs(_("usage:"), stdout);
+    putchar(' ');
+    fputs(synopsis, stdout);
+    putchar('\n');
+    fputs(_("Shows the entries of an error catalog in a language."), stdout);
+    putchar('\n');
+    fputs(_("CODE is a code (CSBS.6000), an id (server_not_found), a constant\n"
+            "(CSBS_SERVER_NOT_FOUND) or its numeric value."), stdout);
+    fputs("\n\n", stdout);
+    for (i = 0; i < sizeof options / sizeof *options; i++) {
+        printf("  %-20s ", options[i].option);
+        put_indented(_(options[i].what), 23);
+    }
+    putchar('\n');
+    fputs(_("Catalogs, first found first: --catalog, the directories of\n"
+            "ERRCAT_CATALOG_PATH (colon-separated), the built-in ones, the\n"
+            "installed ones."), stdout);
+    putchar('\n');
+    fputs(_("Translations are read from ERRCAT_LOCALEDIR if set in the "
+            "environment."), stdout);
+    putchar('\n');
+    fputs(_("Exit status: 0 found, 1 unknown code or unmatched body, "
+            "2 usage."), stdout);
+    putchar('\n');
+    return fflush(stdout) == 0 ? CLI_FOUND : CLI_USAGE;
+}
+
+/* Reports a usage error: msgid translated, with arg for its %s. */
+static int
+bad_usage(const char *msgid, const char *arg)
+{
+    cli_error(msgid, arg);
+    fputs(_("Try 'errcat --help'."), stderr);
+    fputc('\n', stderr);
     return CLI_USAGE;
 }
 
@@ -79,8 +126,9 @@ main(int argc, char **argv)
     int i, r;
 
     memset(&opt, 0, sizeof opt);
+    cli_tr_setup();
     if ((opt.catalogs = calloc((size_t)argc, sizeof *opt.catalogs)) == NULL) {
-        fputs("errcat: out of memory\n", stderr);
+        cli_error(N_("out of memory"), NULL);
         return CLI_USAGE;
     }
     /* Options may follow codes, as with GNU tools; argv is compacted in
@@ -98,10 +146,8 @@ main(int argc, char **argv)
             opt.codes[opt.ncodes++] = argv[i];
             continue;
         }
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
-            return fflush(stdout) == 0 ? CLI_FOUND : CLI_USAGE;
-        }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+            return usage();
         if (strcmp(a, "--version") == 0) {
             puts("errcat " CLI_VERSION);
             return fflush(stdout) == 0 ? CLI_FOUND : CLI_USAGE;
@@ -117,29 +163,30 @@ main(int argc, char **argv)
                               &opt.accept)) != 0
                  || (r = take(argc, argv, &i, "--body", &opt.body)) != 0) {
             if (r < 0)
-                return bad_usage("option '%s' needs a value", a);
+                return bad_usage(N_("option '%s' needs a value"), a);
+            cli_tr_locale(opt.lang);
         } else if ((r = take(argc, argv, &i, "--catalog", &v)) != 0) {
             if (r < 0)
-                return bad_usage("option '%s' needs a value", a);
+                return bad_usage(N_("option '%s' needs a value"), a);
             opt.catalogs[opt.ncatalogs++] = (char *)v;
         } else if ((r = take(argc, argv, &i, "--arg", &v)) != 0) {
             if (r < 0)
-                return bad_usage("option '%s' needs a value", a);
+                return bad_usage(N_("option '%s' needs a value"), a);
             if (opt.nargs == ERRCAT_ARGS_MAX)
-                return bad_usage("too many --arg (at most 16)%s", "");
+                return bad_usage(N_("too many --arg (at most 16)"), NULL);
             opt.args[opt.nargs++] = v;
         } else
-            return bad_usage("unknown option '%s'", a);
+            return bad_usage(N_("unknown option '%s'"), a);
     }
     if (opt.lang && opt.accept)
-        return bad_usage("--lang and --accept-language exclude each other%s",
-                         "");
+        return bad_usage(N_("--lang and --accept-language exclude each other"),
+                         NULL);
     if ((opt.all != 0) + (opt.body != NULL) + (opt.ncodes > 0)
         + (opt.list != 0) != 1)
-        return bad_usage("give CODE..., --all, --body or --list-catalogs%s",
-                         "");
+        return bad_usage(N_("give CODE..., --all, --body or --list-catalogs"),
+                         NULL);
     if (opt.nargs && opt.ncodes == 0)
-        return bad_usage("--arg goes with CODE%s", "");
+        return bad_usage(N_("--arg goes with CODE"), NULL);
     r = cli_run(&opt);
     free(opt.catalogs);
     return r;

@@ -1,8 +1,8 @@
 /*
- * run.c - the errcat command's work, as a client of liberrcat: registers
- * and binds the built-in catalogs, resolves the locale, finds the entries
- * named on the command line, in a body or all of them, and prints them as
- * text or JSON.
+ * run.c - the errcat command's work, as a client of liberrcat: gathers
+ * the catalogs (sources.c), resolves the locale, finds the entries named
+ * on the command line, in a body or all of them, and prints them as text
+ * or JSON.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -22,26 +22,8 @@ struct shown {
     int negotiated;             /* the locale came from Accept-Language */
     const char *const *args;    /* NULL: show the message template */
     size_t nargs;
+    int by_code_only;           /* a body matched by its code alone */
 };
-
-/* Writes s to stderr with control and non-ASCII bytes escaped, cut at 80
- * bytes: a hostile locale name must not reach the terminal raw. */
-static void
-print_escaped(const char *s)
-{
-    size_t i;
-
-    for (i = 0; s[i] && i < 80; i++) {
-        unsigned char c = (unsigned char)s[i];
-
-        if (c < 0x20 || c >= 0x7f || c == '\\' || c == '\'')
-            fprintf(stderr, "\\x%02x", c);
-        else
-            fputc(c, stderr);
-    }
-    if (s[i])
-        fputs("...", stderr);
-}
 
 /* The catalogs of this run; one request per process. */
 static struct cli_sources sources;
@@ -55,9 +37,7 @@ check_lang(const struct cli_options *opt)
     if (opt->lang && cli_catalogs[0]
         && errcat_locale_get(cli_catalogs[0], opt->lang, &loc)
         == ERRCAT_EINVAL) {
-        fputs("errcat: invalid locale name '", stderr);
-        print_escaped(opt->lang);
-        fputs("'\n", stderr);
+        cli_error(N_("invalid locale name '%s'"), opt->lang);
         return CLI_USAGE;
     }
     return CLI_FOUND;
@@ -71,9 +51,11 @@ locale_for(const struct cli_options *opt, const struct errcat_catalog *cat,
     const struct errcat_locale *loc;
 
     *negotiated = opt->accept != NULL;
-    if (opt->accept)
+    if (opt->accept) {
         errcat_locale_accept(cat, opt->accept, &loc);
-    else
+        /* the labels follow the negotiated locale */
+        cli_tr_locale(errcat_locale_name(loc));
+    } else
         errcat_locale_get(cat, opt->lang, &loc);
     return loc;
 }
@@ -124,6 +106,14 @@ args_json(const struct shown *s)
     return a;
 }
 
+/* Sets key to the string v, unless v is "": liberrcat's absent field,
+ * whose key is left out. Nonzero on failure. */
+static int
+set_present(json_t *o, const char *key, const char *v)
+{
+    return *v && json_object_set_new(o, key, json_string(v)) != 0;
+}
+
 /* The --json object of an entry, or NULL (out of memory, bad UTF-8). */
 static json_t *
 entry_json(const struct shown *s)
@@ -133,24 +123,26 @@ entry_json(const struct shown *s)
     int bad = o == NULL || msg == NULL;
     const struct errcat_entry *e = s->entry;
 
-    bad = bad || json_object_set_new(o, "code",
-                                     json_string(errcat_entry_code(e)));
+    bad = bad || set_present(o, "code", errcat_entry_code(e));
     bad = bad || json_object_set_new(o, "id", json_string(errcat_entry_id(e)));
-    bad = bad || json_object_set_new(o, "module", json_string(
-                                  errcat_module_name(s->cat, s->loc, e)));
-    bad = bad || json_object_set_new(o, "http_status",
-                                     json_integer(errcat_entry_http_status(e)));
-    bad = bad || json_object_set_new(o, "description", json_string(
-                                  errcat_description(s->cat, s->loc, e)));
-    bad = bad || json_object_set_new(o, "message", json_string(msg));
-    bad = bad || json_object_set_new(o, "measure", json_string(
-                                  errcat_measure(s->cat, s->loc, e)));
+    bad = bad || set_present(o, "module",
+                             errcat_module_name(s->cat, s->loc, e));
+    bad = bad || (errcat_entry_http_status(e) != 0
+                  && json_object_set_new(o, "http_status", json_integer(
+                                             errcat_entry_http_status(e))));
+    bad = bad || set_present(o, "description",
+                             errcat_description(s->cat, s->loc, e));
+    bad = bad || set_present(o, "message", msg);
+    bad = bad || set_present(o, "measure",
+                             errcat_measure(s->cat, s->loc, e));
     bad = bad || json_object_set_new(o, "unused",
                                      json_boolean(errcat_entry_unused(e)));
     bad = bad || json_object_set_new(o, "locale", json_string(
                                   errcat_locale_name(s->loc)));
     if (s->args)
         bad = bad || json_object_set_new(o, "args", args_json(s));
+    if (s->by_code_only)
+        bad = bad || json_object_set_new(o, "by_code_only", json_true());
     free(msg);
     if (bad) {
         json_decref(o);
@@ -167,13 +159,64 @@ print_json(const struct shown *s, const char *sep)
 
     json_decref(o);
     if (text == NULL) {
-        fputs("errcat: cannot build JSON (bad UTF-8 in an argument?)\n",
-              stderr);
+        cli_error(N_("cannot build JSON (bad UTF-8 in an argument?)"), NULL);
         return CLI_USAGE;
     }
     printf("%s%s", sep, text);
     free(text);
     return CLI_FOUND;
+}
+
+/*
+ * The first line of an entry: "CODE (HTTP 400, Module): description",
+ * with what the entry has of each; the id stands in for an absent code,
+ * the message for an absent description (a "" is an absent field).
+ */
+static void
+print_heading(const struct shown *s, const char *sep)
+{
+    const struct errcat_entry *e = s->entry;
+    const char *code = errcat_entry_code(e);
+    const char *module = errcat_module_name(s->cat, s->loc, e);
+    const char *text = errcat_description(s->cat, s->loc, e);
+    unsigned status = errcat_entry_http_status(e);
+
+    printf("%s%s", sep, *code ? code : errcat_entry_id(e));
+    if (status && *module)
+        printf(" (HTTP %u, %s)", status, module);
+    else if (status)
+        printf(" (HTTP %u)", status);
+    else if (*module)
+        printf(" (%s)", module);
+    if (!*text)
+        text = errcat_message_template(s->cat, s->loc, e);
+    printf(": %s\n", text);
+}
+
+/* The labels of the text output, padded to the widest in the locale. */
+enum { L_MESSAGE, L_MEASURE, L_ARGS, L_MATCHED, L_ID, L_NOTE, L_LOCALE,
+       L_COUNT };
+
+/* TRANSLATORS: labels of errcat's output lines, each followed by a
+   value; they are padded to the widest, so keep them short. */
+static const char *const label_msgid[L_COUNT] = {
+    N_("message:"), N_("measure:"), N_("args:"), N_("matched:"), N_("id:"),
+    N_("note:"), N_("locale:")
+};
+
+/* Writes "  LABEL  " with LABEL translated and padded to the widest. */
+static void
+label(int which)
+{
+    size_t w = 0, n, i;
+
+    for (i = 0; i < L_COUNT; i++)
+        if ((n = cli_width(_(label_msgid[i]))) > w)
+            w = n;
+    fputs("  ", stdout);
+    fputs(_(label_msgid[which]), stdout);
+    for (n = cli_width(_(label_msgid[which])); n <= w; n++)
+        putchar(' ');
 }
 
 static int
@@ -184,7 +227,7 @@ print_text(const struct shown *s, const char *sep)
     json_t *a;
 
     if (msg == NULL) {
-        fputs("errcat: out of memory\n", stderr);
+        cli_error(N_("out of memory"), NULL);
         return CLI_USAGE;
     }
     if (s->args && (a = args_json(s)) != NULL) {
@@ -192,19 +235,40 @@ print_text(const struct shown *s, const char *sep)
         json_decref(a);
     }
     constant(s->cat, e, name, sizeof name);
-    printf("%s%s (HTTP %u, %s): %s\n", sep, errcat_entry_code(e),
-           errcat_entry_http_status(e), errcat_module_name(s->cat, s->loc, e),
-           errcat_description(s->cat, s->loc, e));
-    printf("  message: %s\n", msg);
-    printf("  measure: %s\n", errcat_measure(s->cat, s->loc, e));
-    if (s->args)
-        printf("  args:    %s\n", args ? args : "(not UTF-8)");
-    printf("  id:      %s (%s = %d)\n", errcat_entry_id(e), name,
-           errcat_entry_value(e));
-    if (errcat_entry_unused(e))
-        printf("  note:    not used currently\n");
-    printf("  locale:  %s%s\n", errcat_locale_name(s->loc),
-           s->negotiated ? " (negotiated from Accept-Language)" : "");
+    print_heading(s, sep);
+    if (*msg) {
+        label(L_MESSAGE);
+        printf("%s\n", msg);
+    }
+    if (*errcat_measure(s->cat, s->loc, e)) {
+        label(L_MEASURE);
+        printf("%s\n", errcat_measure(s->cat, s->loc, e));
+    }
+    if (s->args) {
+        label(L_ARGS);
+        printf("%s\n", args ? args : _("(not UTF-8)"));
+    }
+    if (s->by_code_only) {
+        label(L_MATCHED);
+        /* TRANSLATORS: how an error body was recognised */
+        printf("%s\n", _("by code only (no message template matches)"));
+    }
+    label(L_ID);
+    printf("%s (%s = %d)\n", errcat_entry_id(e), name, errcat_entry_value(e));
+    if (errcat_entry_unused(e)) {
+        label(L_NOTE);
+        /* TRANSLATORS: the entry is kept but no longer returned */
+        printf("%s\n", _("not used currently"));
+    }
+    label(L_LOCALE);
+    fputs(errcat_locale_name(s->loc), stdout);
+    if (s->negotiated) {
+        fputs(" (", stdout);
+        /* TRANSLATORS: after the locale's name, in parentheses */
+        fputs(_("negotiated from Accept-Language"), stdout);
+        putchar(')');
+    }
+    putchar('\n');
     free(msg);
     free(args);
     return CLI_FOUND;
@@ -308,9 +372,7 @@ run_codes(const struct cli_options *opt)
         memset(&s, 0, sizeof s);
         s.entry = resolve(opt->codes[i], &s.cat);
         if (s.entry == NULL) {
-            fputs("errcat: unknown code '", stderr);
-            print_escaped(opt->codes[i]);
-            fputs("'\n", stderr);
+            cli_error(N_("unknown code '%s'"), opt->codes[i]);
             if (rc == CLI_FOUND)
                 rc = CLI_NOT_FOUND;
             continue;
@@ -362,6 +424,7 @@ run_all(const struct cli_options *opt)
 static int
 read_body(const char *arg, char **out, size_t *len)
 {
+    const char *what[2];
     FILE *fp;
     char *buf;
     size_t n = 0, k;
@@ -378,11 +441,15 @@ read_body(const char *arg, char **out, size_t *len)
     }
     fp = strcmp(arg, "-") == 0 ? stdin : fopen(arg + 1, "rb");
     if (fp == NULL) {
-        fprintf(stderr, "errcat: %s: %s\n", arg + 1, strerror(errno));
+        what[0] = arg + 1;
+        what[1] = strerror(errno);
+        fputs("errcat: ", stderr);
+        cli_put(stderr, "%s: %s", what, 2, 1);
+        fputc('\n', stderr);
         return CLI_USAGE;
     }
     if ((buf = malloc(ERRCAT_BODY_MAX + 2)) == NULL) {
-        fputs("errcat: out of memory\n", stderr);
+        cli_error(N_("out of memory"), NULL);
         if (fp != stdin)
             fclose(fp);
         return CLI_USAGE;
@@ -394,8 +461,9 @@ read_body(const char *arg, char **out, size_t *len)
     if (fp != stdin)
         fclose(fp);
     if (err || n > ERRCAT_BODY_MAX) {
-        fprintf(stderr, "errcat: %s: %s\n", fp == stdin ? "stdin" : arg + 1,
-                err ? "read error" : "body over 1 MiB (ERRCAT_BODY_MAX)");
+        cli_error(err ? N_("cannot read the body from %s")
+                  : N_("the body in %s is over 1 MiB (ERRCAT_BODY_MAX)"),
+                  fp == stdin ? "stdin" : arg + 1);
         free(buf);
         return CLI_USAGE;
     }
@@ -405,66 +473,71 @@ read_body(const char *arg, char **out, size_t *len)
     return CLI_FOUND;
 }
 
-/* The error_code of a JSON body, when it is an object with a string
- * there; owned. Only picks the catalogs worth matching against:
- * errcat_match_body judges the body. */
-static char *
-body_code(const char *body, size_t len)
-{
-    json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL);
-    json_t *c = o ? json_object_get(o, "error_code") : NULL;
-    char *code = NULL;
-
-    if (json_is_string(c) && (code = malloc(json_string_length(c) + 1)))
-        memcpy(code, json_string_value(c), json_string_length(c) + 1);
-    json_decref(o);
-    return code;
-}
-
 static int
 run_body(const struct cli_options *opt)
 {
-    struct errcat_match m;
+    struct errcat_match m, first;
     struct shown s;
     size_t count = 0, len = 0, i;
-    char *body, *code;
+    char *body;
     int rc = read_body(opt->body, &body, &len), best = ERRCAT_ENOENT;
 
     if (rc != CLI_FOUND)
         return rc;
     memset(&m, 0, sizeof m);
-    if ((code = body_code(body, len)) == NULL)
-        best = ERRCAT_EBODY;
-    for (i = 0; code && i < sources.n && best != 0; i++) {
-        const struct errcat_catalog *c;
+    memset(&first, 0, sizeof first);
+    /* each catalog in turn: a match of the message wins, else the first
+       match by code alone; a body that is no body is so for all */
+    for (i = 0; i < sources.n; i++) {
+        const struct errcat_catalog *c = cli_source_open(&sources.v[i]);
 
-        if (!cli_source_may_have_code(&sources.v[i], code)
-            || (c = cli_source_open(&sources.v[i])) == NULL)
+        if (c == NULL)
             continue;
-        errcat_match_free(&m);
         rc = errcat_match_body(c, body, len, &m);
-        if (rc == 0 || best == ERRCAT_ENOENT || rc != ERRCAT_ENOENT)
+        if (rc == 0 && !m.by_code_only) {
+            errcat_match_free(&first);
+            first = m;
+            best = 0;
+            break;
+        }
+        if (rc == 0 && best != 0) {
+            first = m;
+            best = 0;
+            memset(&m, 0, sizeof m);
+            continue;
+        }
+        errcat_match_free(&m);
+        if (rc == ERRCAT_EBODY || rc == ERRCAT_ETOOBIG || rc == ERRCAT_ENOMEM) {
+            best = rc;
+            break;
+        }
+        if (rc == ERRCAT_ENOMATCH && best == ERRCAT_ENOENT)
             best = rc;
     }
-    free(code);
     free(body);
+    m = first;
     rc = best;
     if (rc != 0) {
-        fprintf(stderr, "errcat: %s\n", rc == ERRCAT_ENOENT
-                ? "unknown error_code in body"
-                : rc == ERRCAT_ENOMATCH
-                ? "error_msg matches no message of its error_code"
-                : rc == ERRCAT_EBODY
-                ? "not a JSON error body with string error_code and error_msg"
-                : errcat_status_string(rc));
+        if (rc == ERRCAT_ENOENT)
+            cli_error(N_("unknown code or HTTP status in body"), NULL);
+        else if (rc == ERRCAT_ENOMATCH)
+            cli_error(N_("the body's message matches no message of its code "
+                         "or status"), NULL);
+        else if (rc == ERRCAT_EBODY)
+            cli_error(N_("not a JSON error body (error_code and error_msg, "
+                         "code and message, or one member holding code and "
+                         "message)"), NULL);
+        else
+            cli_error("%s", errcat_status_string(rc));
         errcat_match_free(&m);
         return rc == ERRCAT_ENOMEM ? CLI_USAGE : CLI_NOT_FOUND;
     }
     memset(&s, 0, sizeof s);
     s.cat = m.cat;
     s.entry = m.entry;
-    s.args = m.args;
+    s.args = m.by_code_only ? NULL : m.args;
     s.nargs = m.nargs;
+    s.by_code_only = m.by_code_only;
     rc = show(opt, &s, &count);
     if (opt->json)
         putchar('\n');
@@ -505,7 +578,7 @@ cli_run(const struct cli_options *opt)
             : opt->body ? run_body(opt) : run_codes(opt);
     cli_sources_free(&sources);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "errcat: write error: %s\n", strerror(errno));
+        cli_error(N_("write error: %s"), strerror(errno));
         return CLI_USAGE;
     }
     return rc;

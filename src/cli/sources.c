@@ -24,22 +24,6 @@
 
 static int xml_ready;           /* load_init done */
 
-/* Where translations are: $ERRCAT_LOCALEDIR, else the build tree for the
- * uninstalled command, else liberrcat's compiled-in default (NULL). */
-static const char *
-localedir(void)
-{
-    const char *d = getenv("ERRCAT_LOCALEDIR");
-
-    if (d && *d)
-        return d;
-#if defined(ERRCAT_BUILD_LOCALEDIR) && !defined(ERRCAT_INSTALLED)
-    return ERRCAT_BUILD_LOCALEDIR;
-#else
-    return NULL;
-#endif
-}
-
 /* The installed catalogs: the build tree's for the uninstalled command. */
 static const char *
 catalogdir(void)
@@ -90,11 +74,16 @@ report_file_error(const struct cli_source *s, int rc,
 static int
 bind(struct cli_source *s)
 {
-    int rc = errcat_bind(s->cat, localedir());
+    int rc = errcat_bind(s->cat, cli_localedir());
 
     if (rc != 0) {
-        fprintf(stderr, "errcat: catalog %s: %s\n", s->cat->name,
-                errcat_status_string(rc));
+        const char *what[2];
+
+        what[0] = s->cat->name;
+        what[1] = errcat_status_string(rc);
+        fputs("errcat: ", stderr);
+        cli_put(stderr, _("catalog %s: %s"), what, 2, 1);
+        fputc('\n', stderr);
         s->broken = 1;
     }
     return rc;

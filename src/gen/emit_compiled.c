@@ -128,7 +128,7 @@ emit_compiled(const struct model_catalog *cat, const struct emit_options *opt,
     head[0] = string(&strings, cat->name);
     head[1] = string(&strings, cat->domain);
     head[2] = string(&strings, cat->prefix);
-    head[3] = string(&strings, cat->path);
+    head[3] = string(&strings, cat->ref);
     entries(cat, &strings, &ent);
     for (i = 0; i < cat->n_modules; i++) {
         put32(&mod, string(&strings, cat->modules[i].id));

@@ -6,6 +6,33 @@
 
 #include "emit.h"
 
+/* "CODE (HTTP 400): description", each part only when present; the
+   message stands in for an absent description. */
+static void
+emit_entry_summary(struct buf *out, const struct model_entry *e)
+{
+    const char *text = e->text[FIELD_DESCRIPTION]
+        ? e->text[FIELD_DESCRIPTION] : e->text[FIELD_MESSAGE];
+    size_t start = out->len;
+
+    if (e->code)
+        emit_c_comment_text(out, e->code, 64);
+    if (e->has_status && e->code) {
+        buf_puts(out, " (HTTP ");
+        buf_putl(out, e->http_status);
+        buf_putc(out, ')');
+    } else if (e->has_status) {
+        buf_puts(out, "HTTP ");
+        buf_putl(out, e->http_status);
+    }
+    if (e->unused)
+        buf_puts(out, out->len > start ? ", not used currently" :
+                 "not used currently");
+    if (out->len > start)
+        buf_puts(out, ": ");
+    emit_c_comment_text(out, text, 160);
+}
+
 void
 emit_header(const struct model_catalog *cat, const struct emit_options *opt,
             struct buf *out)
@@ -33,11 +60,7 @@ emit_header(const struct model_catalog *cat, const struct emit_options *opt,
             char *name = model_constant(cat, e);
 
             buf_puts(out, "    /* ");
-            buf_puts(out, e->code);
-            buf_puts(out, " (HTTP ");
-            buf_putl(out, e->http_status);
-            buf_puts(out, e->unused ? "), not used currently: " : "): ");
-            emit_c_comment_text(out, e->text[FIELD_DESCRIPTION], 160);
+            emit_entry_summary(out, e);
             buf_puts(out, " */\n    ");
             buf_puts(out, name);
             buf_puts(out, " = ");

@@ -251,13 +251,25 @@ use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
             continue;
         }
         e = &cat->entries[u->owner];
+        /* what the entry has of code, status and module; the id stands
+           in for an absent code */
         buf_puts(&line, "#. ");
-        buf_puts(&line, e->code);
-        buf_puts(&line, ", HTTP ");
-        buf_putl(&line, e->http_status);
-        buf_puts(&line, ", module \"");
-        buf_puts(&line, cat->modules[e->module].name);
-        buf_puts(&line, e->unused ? "\", not used currently: " : "\": ");
+        if (e->code) {
+            buf_puts(&line, e->code);
+        } else {
+            buf_puts(&line, "entry ");
+            buf_puts(&line, e->id);
+        }
+        if (e->has_status) {
+            buf_puts(&line, ", HTTP ");
+            buf_putl(&line, e->http_status);
+        }
+        if (e->module >= 0) {
+            buf_puts(&line, ", module \"");
+            buf_puts(&line, cat->modules[e->module].name);
+            buf_putc(&line, '"');
+        }
+        buf_puts(&line, e->unused ? ", not used currently: " : ": ");
         buf_puts(&line, what[u->field]);
         note_once(out, block, line.data);
     }
@@ -293,14 +305,14 @@ references(struct buf *out, const struct model_catalog *cat,
         unsigned line = u->field == FIELD_MODULE
             ? cat->modules[u->owner].name_loc.line
             : cat->entries[u->owner].text_loc[u->field].line;
-        size_t n = strlen(cat->path) + 2 + (line >= 10000 ? 6 : 4);
+        size_t n = strlen(cat->ref) + 2 + (line >= 10000 ? 6 : 4);
 
         if (width > 2 && width + n > 79) {
             buf_puts(out, "\n#:");
             width = 2;
         }
         buf_putc(out, ' ');
-        buf_puts(out, cat->path);
+        buf_puts(out, cat->ref);
         buf_putc(out, ':');
         buf_putl(out, (long)line);
         width += n;

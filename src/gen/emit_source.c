@@ -91,7 +91,7 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
 static void
 emit_entries(struct buf *out, const struct model_catalog *cat, const char *p)
 {
-    size_t i;
+    size_t i, f;
 
     buf_printf(out, "static const struct errcat_module %s__modules[] = {\n",
                p);
@@ -113,20 +113,27 @@ emit_entries(struct buf *out, const struct model_catalog *cat, const char *p)
         buf_puts(out, "    { ");
         emit_c_string(out, e->id);
         buf_puts(out, ", ");
-        emit_c_string(out, e->code);
+        if (e->code)
+            emit_c_string(out, e->code);
+        else
+            buf_putc(out, '0');
         buf_puts(out, ", ");
         buf_puts(out, name);
         buf_puts(out, ", ");
         buf_putl(out, e->http_status);
         buf_puts(out, ", ");
-        buf_putl(out, e->module);
+        if (e->module >= 0)
+            buf_putl(out, e->module);
+        else
+            buf_puts(out, "ERRCAT_NO_MODULE");
         buf_puts(out, e->unused ? ", ERRCAT_ENTRY_UNUSED, " : ", 0, ");
-        buf_putl(out, (long)e->text_index[FIELD_DESCRIPTION]);
-        buf_puts(out, ", ");
-        buf_putl(out, (long)e->text_index[FIELD_MESSAGE]);
-        buf_puts(out, ", ");
-        buf_putl(out, (long)e->text_index[FIELD_MEASURE]);
-        buf_puts(out, ", ");
+        for (f = 0; f < ENTRY_TEXTS; f++) {
+            if (e->text_index[f] == MODEL_NO_TEXT)
+                buf_puts(out, "ERRCAT_NO_TEXT");
+            else
+                buf_putl(out, (long)e->text_index[f]);
+            buf_puts(out, ", ");
+        }
         buf_putl(out, (long)e->next_same_code);
         buf_puts(out, i + 1 < cat->n_entries ? " },\n" : " }\n");
         free(name);
@@ -169,7 +176,7 @@ emit_source(const struct model_catalog *cat, const struct emit_options *opt,
     buf_puts(out, ", ");
     emit_c_string(out, cat->prefix);
     buf_puts(out, ",\n    ");
-    emit_c_string(out, cat->path);
+    emit_c_string(out, cat->ref);
     buf_printf(out, ", %d, %ld,\n", cat->number,
                (long)cat->number << 20);
     if (cat->n_entries)

@@ -3,7 +3,10 @@
  * validate, number; then, only when no catalog has an error, emits every
  * output and writes them all or nothing.
  */
+#define _XOPEN_SOURCE 700           /* realpath */
+
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,6 +37,40 @@ source_date(void)
         return 0;
     }
     return v;
+}
+
+/*
+ * Names cat in its outputs by its path from root, both resolved, so that
+ * where errcat-gen runs from changes no byte. A catalog outside root is
+ * a usage error.
+ */
+static int
+set_ref(struct model_catalog *cat, const char *root)
+{
+    char top[PATH_MAX], file[PATH_MAX];
+    size_t n;
+
+    if (!root)
+        return 0;
+    if (!realpath(root, top)) {
+        diag_error(NULL, "--root '%s': %s", root, strerror(errno));
+        return -1;
+    }
+    if (!realpath(cat->path, file)) {
+        diag_error(NULL, "cannot resolve '%s': %s", cat->path,
+                   strerror(errno));
+        return -1;
+    }
+    n = strlen(top);
+    if (n == 1)
+        n = 0;                      /* root is "/" */
+    if (strncmp(file, top, n) != 0 || file[n] != '/') {
+        diag_error(NULL, "%s is not under --root %s", cat->path, root);
+        return -1;
+    }
+    free(cat->ref);
+    cat->ref = xstrdup(file + n + 1);
+    return 0;
 }
 
 static int
@@ -94,6 +131,11 @@ gen_run(const struct gen_options *opt)
             continue;
         case LOAD_OK:
             break;
+        }
+        if (set_ref(cats[loaded], opt->root) < 0) {
+            status = 2;
+            loaded++;
+            continue;
         }
         model_index(cats[loaded]);
         validate_catalog(cats[loaded]);

@@ -16,6 +16,8 @@ struct gen_options {
     const char *out_dir;            /* generate: .h and .c */
     const char *pot_dir;            /* generate: .pot; default out_dir */
     const char *compiled_dir;       /* generate: NAME.errcat; NULL none */
+    const char *root;               /* outputs name catalogs by their path
+                                       from here; NULL: by file name */
     int werror;
     char **catalogs;
     size_t n_catalogs;

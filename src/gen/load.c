@@ -456,6 +456,8 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         cat->domain = attr(st, attrs, nb_attrs, "domain", NULL);
         cat->prefix = attr(st, attrs, nb_attrs, "prefix", NULL);
         cat->title = attr(st, attrs, nb_attrs, "title", NULL);
+        cat->code_pattern = attr(st, attrs, nb_attrs, "code-pattern", &v[1]);
+        cat->code_pattern_loc = attr_loc(st, v[1], &at, off);
         cat->number = to_int(num);
         cat->number_loc = attr_loc(st, v[0], &at, off);
     } else if (depth == 1 && strcmp(name, "module") == 0) {
@@ -477,6 +479,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         e->module_ref = attr(st, attrs, nb_attrs, "module", &v[3]);
         unused = attr(st, attrs, nb_attrs, "unused", NULL);
         e->http_status = to_int(status);
+        e->has_status = status != NULL;
         e->unused = unused && (strcmp(unused, "true") == 0
                                || strcmp(unused, "1") == 0);
         e->id_loc = attr_loc(st, v[0], &at, off);
@@ -556,11 +559,8 @@ complete(const struct model_catalog *cat)
     for (i = 0; i < cat->n_entries; i++) {
         const struct model_entry *e = &cat->entries[i];
 
-        if (!e->id || !e->code || !e->module_ref)
+        if (!e->id)
             return 0;
-        for (f = 0; f < ENTRY_TEXTS; f++)
-            if (!e->text[f])
-                return 0;
         for (f = 0; f < e->n_args; f++)
             if (!e->args[f].text)
                 return 0;

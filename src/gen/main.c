@@ -2,8 +2,11 @@
  * main.c - errcat-gen's command line: reads argv, runs the pipeline.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "docs.h"
+#include "errcat.h"
 #include "gen.h"
 #include "load.h"
 
@@ -11,8 +14,12 @@
 
 static const char usage[] =
     "usage: errcat-gen check [--Werror] CATALOG.xml...\n"
-    "       errcat-gen generate -o DIR [--pot-dir DIR] [--compiled DIR]\n"
+    "       errcat-gen generate -o DIR [--pot-dir DIR] [--root DIR] "
+    "[--compiled DIR]\n"
     "                           [--Werror] CATALOG.xml...\n"
+    "       errcat-gen docs -o DIR [--po-dir DIR]... [--format md,html,rst] "
+    "[--Werror]\n"
+    "                       CATALOG.xml...\n"
     "       errcat-gen --help | --version\n";
 
 static int
@@ -21,6 +28,84 @@ bad_usage(const char *why, const char *arg)
     fprintf(stderr, "errcat-gen: %s%s%s\n%s", why, arg ? " " : "",
             arg ? arg : "", usage);
     return 2;
+}
+
+/* "md,html,rst" as enum docs_format bits; 0 for a bad list. */
+static unsigned
+parse_formats(const char *s)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = { { "md", DOCS_MD }, { "html", DOCS_HTML }, { "rst", DOCS_RST } };
+    unsigned bits = 0;
+    size_t i;
+
+    while (*s) {
+        size_t n = strcspn(s, ",");
+
+        for (i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (strlen(names[i].name) == n && strncmp(s, names[i].name, n) == 0)
+                break;
+        if (i == sizeof names / sizeof names[0])
+            return 0;
+        bits |= names[i].bit;
+        s += n + (s[n] == ',');
+    }
+    return bits;
+}
+
+/* errcat-gen docs: its own options, then the pipeline of docs.c. */
+static int
+docs_main(int argc, char **argv)
+{
+    struct docs_options opt;
+    const char *dir;
+    int i, status;
+
+    memset(&opt, 0, sizeof opt);
+    opt.formats = DOCS_MD | DOCS_HTML;
+    opt.po_dirs = argv + 2;
+    for (i = 2; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(argv[i], "--Werror") == 0) {
+            opt.werror = 1;
+        } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
+            opt.out_dir = argv[++i];
+        } else if (strcmp(argv[i], "--po-dir") == 0 && i + 1 < argc) {
+            /* Kept in argv order, packed at the front of argv + 2. */
+            opt.po_dirs[opt.n_po_dirs++] = argv[++i];
+        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+            if (!(opt.formats = parse_formats(argv[++i])))
+                return bad_usage("unknown format in", argv[i]);
+        } else {
+            return bad_usage("unknown option", argv[i]);
+        }
+    }
+    opt.catalogs = argv + i;
+    opt.n_catalogs = (size_t)(argc - i);
+    if (opt.n_catalogs == 0)
+        return bad_usage("no catalog given", NULL);
+    if (!opt.out_dir)
+        return bad_usage("docs needs -o DIR", NULL);
+    if (opt.n_po_dirs > opt.n_catalogs)
+        return bad_usage("more --po-dir than catalogs", NULL);
+    /* errcat's own translations (the pages' headings and sentences):
+       $ERRCAT_LOCALEDIR, else the build tree for the uninstalled
+       errcat-gen, else liberrcat's compiled-in default. */
+    dir = getenv("ERRCAT_LOCALEDIR");
+#if defined(ERRCAT_BUILD_LOCALEDIR) && !defined(ERRCAT_INSTALLED)
+    if (!dir || !*dir)
+        dir = ERRCAT_BUILD_LOCALEDIR;
+#endif
+    if (dir && *dir && errcat_tr_bind(dir) != ERRCAT_OK)
+        return bad_usage("cannot use the locale directory", dir);
+    load_init();
+    status = docs_run(&opt);
+    load_cleanup();
+    return status;
 }
 
 int
@@ -35,14 +120,18 @@ main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0) {
         fputs(usage, stdout);
         puts("\nChecks errcat catalogs, and generates from each a C header, "
-             "C tables and a\ngettext .pot. Exit status: 0 clean, 1 catalog "
-             "errors, 2 usage or I/O errors.");
+             "C tables and a\ngettext .pot. Outputs name a catalog by its "
+             "file name, or with --root by\nits path from DIR, wherever "
+             "errcat-gen runs. Exit status: 0 clean, 1 catalog\nerrors, 2 "
+             "usage or I/O errors.");
         return 0;
     }
     if (strcmp(argv[1], "--version") == 0) {
         puts("errcat-gen " VERSION);
         return 0;
     }
+    if (strcmp(argv[1], "docs") == 0)
+        return docs_main(argc, argv);
     if (strcmp(argv[1], "check") == 0)
         opt.command = GEN_CHECK;
     else if (strcmp(argv[1], "generate") == 0)
@@ -62,6 +151,9 @@ main(int argc, char **argv)
         } else if (opt.command == GEN_GENERATE
                    && strcmp(argv[i], "--pot-dir") == 0 && i + 1 < argc) {
             opt.pot_dir = argv[++i];
+        } else if (opt.command == GEN_GENERATE
+                   && strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
+            opt.root = argv[++i];
         } else if (opt.command == GEN_GENERATE
                    && strcmp(argv[i], "--compiled") == 0 && i + 1 < argc) {
             opt.compiled_dir = argv[++i];

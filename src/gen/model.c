@@ -19,7 +19,10 @@ model_catalog_new(const char *path)
 {
     struct model_catalog *cat = xcalloc(1, sizeof *cat);
 
+    const char *slash = strrchr(path, '/');
+
     cat->path = xstrdup(path);
+    cat->ref = xstrdup(slash ? slash + 1 : path);
     return cat;
 }
 
@@ -66,6 +69,7 @@ model_catalog_free(struct model_catalog *cat)
     free(cat->modules);
     free(cat->entries);
     free(cat->path);
+    free(cat->ref);
     free(cat);
 }
 
@@ -133,14 +137,18 @@ rescan(const char *text, struct placeholders *ph)
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
 
     ph->nargs = 0;
-    ph->bare = ph->stray_percent = 0;
+    ph->bare = ph->stray_percent = ph->unsupported = ph->loose = 0;
     while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
         if (t.kind == ERRCAT__PH_NAMED_BARE)
             ph->bare = 1;
-        else if (t.kind == ERRCAT__PH_BAD)
+        else if (t.kind == ERRCAT__PH_BAD) {
             ph->stray_percent = 1;
-        if (errcat__ph_is_arg(t.kind))
+            ph->unsupported |= t.unsupported;
+        }
+        if (errcat__ph_is_arg(t.kind)) {
             ph->nargs++;
+            ph->loose += t.loose;
+        }
     }
 }
 
@@ -150,23 +158,40 @@ model_scan(const char *text, struct placeholders *ph)
     struct errcat__ph t;
     size_t pos = 0, n = strlen(text);
     int percent = 0, brace = 0, positional = 0, numbered = 0, named = 0;
+    int auto_brace = 0, numbered_brace = 0, named_brace = 0, loose = 0;
 
     memset(ph, 0, sizeof *ph);
     while (errcat__ph_next(text, n, &pos, ERRCAT__PH_MODE_ANY, &t)
            != ERRCAT__PH_END) {
         switch (t.kind) {
-        case ERRCAT__PH_POSITIONAL: positional = percent = 1; break;
-        case ERRCAT__PH_NUMBERED: numbered = percent = 1; break;
+        case ERRCAT__PH_POSITIONAL:
+        case ERRCAT__PH_NUMBERED:
+            if (t.style == ERRCAT_FORMAT_BRACE) {
+                brace = 1;
+                *(t.kind == ERRCAT__PH_NUMBERED ? &numbered_brace
+                  : &auto_brace) = 1;
+            } else if (t.loose)
+                loose = 1;
+            else {
+                *(t.kind == ERRCAT__PH_NUMBERED ? &numbered
+                  : &positional) = 1;
+                percent = 1;
+            }
+            break;
         case ERRCAT__PH_NAMED_BARE: ph->bare = 1; /* fall through */
         case ERRCAT__PH_NAMED: named = percent = 1; break;
-        case ERRCAT__PH_BRACE: brace = 1; break;
-        case ERRCAT__PH_BAD: ph->stray_percent = 1; break;
+        case ERRCAT__PH_BRACE: brace = named_brace = 1; break;
+        case ERRCAT__PH_BAD:
+            ph->stray_percent = 1;
+            ph->unsupported |= t.unsupported;
+            break;
         default: break;
         }
-        if (errcat__ph_is_arg(t.kind))
+        if (errcat__ph_is_arg(t.kind) && !t.loose)
             ph->nargs++;
     }
-    ph->mixed = (percent && brace) || positional + numbered + named > 1;
+    ph->mixed = (percent && brace) || positional + numbered + named > 1
+        || auto_brace + numbered_brace + named_brace > 1;
     if (brace)
         ph->style = ERRCAT_FORMAT_BRACE;
     else if (named)
@@ -175,6 +200,8 @@ model_scan(const char *text, struct placeholders *ph)
         ph->style = ERRCAT_FORMAT_PRINTF;
     else
         ph->style = ERRCAT_FORMAT_NONE;
+    /* "100% used": printf and msgfmt read "% u"; plain text is meant */
+    ph->ambiguous = loose && ph->style == ERRCAT_FORMAT_NONE;
     if (ph->style != ERRCAT_FORMAT_NONE && !ph->mixed)
         rescan(text, ph);
 }
@@ -234,9 +261,10 @@ index_texts(struct model_catalog *cat)
                                         cat->modules[i].name, i);
     for (i = 0; i < cat->n_entries; i++)
         for (f = 0; f < ENTRY_TEXTS; f++)
-            cat->entries[i].text_index[f] =
-                add_text(cat, &set, &cap, (enum model_field)f,
-                         cat->entries[i].text[f], i);
+            cat->entries[i].text_index[f] = !cat->entries[i].text[f]
+                ? MODEL_NO_TEXT
+                : add_text(cat, &set, &cap, (enum model_field)f,
+                           cat->entries[i].text[f], i);
     free(set.slot);
 }
 
@@ -252,6 +280,8 @@ index_codes(struct model_catalog *cat)
     for (i = 0; i < cat->n_entries; i++) {
         struct model_entry *e = &cat->entries[i];
 
+        if (!e->code)
+            continue;
         j = model_hash(e->code) & (cat->hash_size - 1);
         while (cat->code_hash[j]) {
             if (strcmp(cat->entries[cat->code_hash[j] - 1].code, e->code) == 0)
@@ -288,6 +318,8 @@ index_modules(struct model_catalog *cat)
         struct model_entry *e = &cat->entries[i];
 
         e->module = -1;
+        if (!e->module_ref)
+            continue;
         for (j = model_hash(e->module_ref) & mask; slot[j];
              j = (j + 1) & mask)
             if (strcmp(cat->modules[slot[j] - 1].id, e->module_ref) == 0) {

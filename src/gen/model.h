@@ -36,22 +36,29 @@ struct model_arg {
 
 #define ENTRY_TEXTS 3               /* description, message, measure */
 
+/* A text index of an absent field, as ERRCAT_NO_TEXT in the tables. */
+#define MODEL_NO_TEXT 0xffffffffu
+
+/* Every field but id may be absent: a NULL string, has_status 0. */
 struct model_entry {
     char *id;
-    char *code;
-    char *module_ref;
-    int http_status;
+    char *code;                     /* NULL when absent */
+    char *module_ref;               /* NULL when absent */
+    int http_status;                /* 0 when absent */
+    int has_status;
     int unused;
-    char *text[ENTRY_TEXTS];        /* indexed by enum model_field */
+    char *text[ENTRY_TEXTS];        /* indexed by enum model_field; NULL
+                                       when absent */
     struct model_arg *args;
     size_t n_args;
     char *note;
     struct loc loc;                 /* the <entry> element */
     struct loc id_loc, code_loc, status_loc, module_loc;
     struct loc text_loc[ENTRY_TEXTS];
-    int module;                     /* index into modules; -1 unresolved */
+    int module;                     /* index into modules; -1 absent or
+                                       unresolved */
     unsigned serial;                /* from the numbering record; 0 none */
-    unsigned text_index[ENTRY_TEXTS];
+    unsigned text_index[ENTRY_TEXTS];   /* MODEL_NO_TEXT when absent */
     unsigned next_same_code;        /* index + 1 of the next entry with
                                        this code; 0 none */
 };
@@ -67,7 +74,14 @@ struct placeholders {
     int style;                      /* enum errcat_format */
     unsigned nargs;
     int bare;                       /* a %(name) without conversion */
-    int stray_percent;              /* a % that starts no placeholder */
+    int stray_percent;              /* a % or brace that starts no
+                                       placeholder errcat takes */
+    int unsupported;                /* of those, a directive errcat does
+                                       not take: %*d, %p, %n, {a.b} */
+    int loose;                      /* "% u" directives (space flag) read
+                                       as conversions, as msgfmt reads them */
+    int ambiguous;                  /* style none only because its "% u"
+                                       ("100% used") is taken as text */
     int mixed;                      /* styles mixed: an error */
 };
 
@@ -91,14 +105,21 @@ struct model_chunk {
 
 struct model_catalog {
     struct model_chunk *strings;    /* every string below but path */
-    char *path;                     /* as given on the command line */
+    char *path;                     /* as given on the command line: for
+                                       I/O and diagnostics */
+    char *ref;                      /* how outputs name the catalog: its
+                                       file name, or its path from
+                                       --root; never the working
+                                       directory's view */
     char *name;
     char *domain;
     char *prefix;
     char *title;                    /* may be NULL */
+    char *code_pattern;             /* POSIX ERE, may be NULL */
     int number;
     struct loc loc;                 /* the <catalog> element */
     struct loc number_loc;
+    struct loc code_pattern_loc;
     struct model_module *modules;
     size_t n_modules, cap_modules;
     struct model_entry *entries;
@@ -123,8 +144,9 @@ struct model_arg *model_add_arg(struct model_entry *e);
 
 /*
  * Resolves module references, collects the unique texts in .pot order
- * (module names, then each entry's description, message and measure),
- * chains entries that share a code and builds the code hash table.
+ * (module names, then each entry's description, message and measure;
+ * absent ones left out), chains entries that share a code and builds the
+ * code hash table of the entries that have a code.
  * Call after loading; references that do not resolve stay -1 for the
  * validator to report.
  */

@@ -238,7 +238,7 @@ write_record(const struct model_catalog *cat, const struct record *r,
     size_t i;
 
     buf_printf(out, "# Numbering record of %s, kept by errcat-gen: "
-               "commit it with the catalog.\n", cat->path);
+               "commit it with the catalog.\n", cat->ref);
     buf_puts(out, "# An id keeps its serial for good; a removed id stays "
              "here, retired, so\n# its value is never given to another "
              "error. Do not edit.\n");

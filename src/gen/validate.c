@@ -2,6 +2,7 @@
  * validate.c - unique ids and C names, code syntax, HTTP statuses, module
  * references, placeholders and their <arg> notes, unbalanced quotes.
  */
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,21 +105,85 @@ seen_free(struct seen *s)
     free(s->index);
 }
 
+/* A code is a token: 1 to VALIDATE_MAX_CODE bytes of [A-Za-z0-9._:-],
+   so class names, "common.0011" and "BackupService.4003" all are. */
 static int
 valid_code(const char *c)
 {
-    size_t i = 0;
+    size_t i;
 
-    if (!((c[0] >= 'A' && c[0] <= 'Z') || (c[0] >= 'a' && c[0] <= 'z')))
+    for (i = 0; c[i]; i++)
+        if (!((c[i] >= 'A' && c[i] <= 'Z') || (c[i] >= 'a' && c[i] <= 'z')
+              || (c[i] >= '0' && c[i] <= '9') || c[i] == '.' || c[i] == '_'
+              || c[i] == ':' || c[i] == '-'))
+            return 0;
+    return i > 0 && i <= VALIDATE_MAX_CODE;
+}
+
+/* The catalog's code-pattern, compiled to match a whole code; 0 when the
+   catalog has none or it does not compile (then reported, once). */
+static int
+compile_code_pattern(const struct model_catalog *cat, regex_t *re,
+                     unsigned *errors)
+{
+    struct buf whole = { NULL, 0, 0 };
+    char why[256];
+    int rc;
+
+    if (!cat->code_pattern)
         return 0;
-    while ((c[i] >= 'A' && c[i] <= 'Z') || (c[i] >= 'a' && c[i] <= 'z')
-           || (c[i] >= '0' && c[i] <= '9') || c[i] == '_')
-        i++;
-    if (c[i++] != '.' || !(c[i] >= '0' && c[i] <= '9'))
+    if (!*cat->code_pattern) {
+        diag_error(&cat->code_pattern_loc, "empty code-pattern");
+        ++*errors;
         return 0;
-    while (c[i] >= '0' && c[i] <= '9')
-        i++;
-    return c[i] == '\0';
+    }
+    buf_printf(&whole, "^(%s)$", cat->code_pattern);
+    rc = regcomp(re, whole.data, REG_EXTENDED | REG_NOSUB);
+    buf_free(&whole);
+    if (rc != 0) {
+        regerror(rc, re, why, sizeof why);
+        diag_error(&cat->code_pattern_loc, "code-pattern '%.*s' is not a "
+                   "POSIX extended regular expression: %s", 200,
+                   cat->code_pattern, why);
+        ++*errors;
+        return 0;
+    }
+    return 1;
+}
+
+static unsigned
+check_codes(const struct model_catalog *cat)
+{
+    regex_t re;
+    unsigned errors = 0;
+    int have = compile_code_pattern(cat, &re, &errors);
+    size_t i;
+
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct model_entry *e = &cat->entries[i];
+
+        if (!e->code)
+            continue;
+        if (strlen(e->code) > VALIDATE_MAX_CODE) {
+            diag_error(&e->code_loc, "code '%.*s...' is longer than %d "
+                       "bytes", 32, e->code, VALIDATE_MAX_CODE);
+            errors++;
+        } else if (!valid_code(e->code)) {
+            diag_error(&e->code_loc, "code '%.*s' is not 1 to %d bytes of "
+                       "letters, digits and '._:-'", VALIDATE_MAX_CODE,
+                       e->code, VALIDATE_MAX_CODE);
+            errors++;
+        } else if (have && regexec(&re, e->code, 0, NULL, 0) != 0) {
+            diag_error(&e->code_loc, "code '%s' does not match the "
+                       "catalog's code-pattern", e->code);
+            diag_note(&cat->code_pattern_loc, "code-pattern '%.*s' is set "
+                      "here", 200, cat->code_pattern);
+            errors++;
+        }
+    }
+    if (have)
+        regfree(&re);
+    return errors;
 }
 
 /* [A-Za-z_][A-Za-z0-9_]*, and '-' too where dash is set. */
@@ -333,6 +398,10 @@ check_text(const struct model_entry *e, enum model_field f,
                              "character (expected '%.*ss'); it is kept as "
                              "written", (int)t.len, text + t.start,
                              (int)t.len, text + t.start);
+            else if (t.loose && ph->ambiguous)
+                diag_warning(&at, "'%.*s' is taken as text, though printf "
+                             "and msgfmt read a conversion with the space "
+                             "flag", (int)t.len, text + t.start);
             else if (t.kind == ERRCAT__PH_BAD)
                 diag_warning(&at, "'%.*s' is not a placeholder; the message "
                              "is not formatted (write %s)", (int)t.len,
@@ -358,26 +427,33 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
     unsigned errors = 0;
     int f;
 
-    if (strlen(e->code) > VALIDATE_MAX_CODE || !valid_code(e->code)) {
-        diag_error(&e->code_loc, "code '%.*s' is not PREFIX.NUMBER "
-                   "(letters, digits, '_', a dot, digits)",
-                   VALIDATE_MAX_CODE, e->code);
+    if (!e->text[FIELD_DESCRIPTION] && !e->text[FIELD_MESSAGE]) {
+        diag_error(&e->loc, "entry '%.*s' has neither <description> nor "
+                   "<message>: it needs at least one", VALIDATE_MAX_ID,
+                   e->id);
         errors++;
     }
-    if (e->http_status < 100 || e->http_status > 599) {
+    if (e->has_status && (e->http_status < 100 || e->http_status > 599)) {
         diag_error(&e->status_loc, "HTTP status must be 100 to 599");
         errors++;
     }
-    if (e->module < 0) {
+    if (e->module_ref && e->module < 0) {
         diag_error(&e->module_loc, "unknown module '%s'", e->module_ref);
         if (cat->n_modules)
             diag_note(&cat->modules[0].loc, "modules are declared with "
                       "<module id=...>");
         errors++;
     }
-    ph = cat->texts[e->text_index[FIELD_MESSAGE]].ph;
+    memset(&ph, 0, sizeof ph);
+    if (e->text[FIELD_MESSAGE])
+        ph = cat->texts[e->text_index[FIELD_MESSAGE]].ph;
     for (f = 0; f < ENTRY_TEXTS; f++) {
-        if (empty_text(&e->text_loc[f], model_field_name[f], e->text[f])) {
+        if (!e->text[f])
+            continue;
+        if (*e->text[f] == '\0') {
+            diag_error(&e->text_loc[f], "empty %s: leave the <%s> element "
+                       "out when the entry has none", model_field_name[f],
+                       model_field_name[f]);
             errors++;
             continue;
         }
@@ -388,6 +464,14 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
             continue;
         }
         check_text(e, (enum model_field)f, &ph);
+    }
+    if (!e->text[FIELD_MESSAGE]) {
+        if (e->n_args) {
+            diag_error(&e->args[0].loc, "<arg> but the entry has no "
+                       "<message>");
+            errors++;
+        }
+        return errors;
     }
     if (ph.mixed) {
         diag_error(&e->text_loc[FIELD_MESSAGE], "message mixes placeholder "
@@ -400,7 +484,7 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
 unsigned
 validate_catalog(const struct model_catalog *cat)
 {
-    unsigned errors = check_modules(cat) + check_ids(cat);
+    unsigned errors = check_modules(cat) + check_ids(cat) + check_codes(cat);
     size_t i;
 
     for (i = 0; i < cat->n_modules; i++)

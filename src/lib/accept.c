@@ -1,8 +1,9 @@
 /*
  * accept.c - parses an HTTP Accept-Language header (RFC 9110, 12.5.4) in
  * one linear pass with bounded memory: malformed items are skipped and
- * only the best ERRCAT__ACCEPT_MAX items are kept, however long the
- * header.
+ * only the best ERRCAT__ACCEPT_MAX acceptable items are kept, however long
+ * the header; the not acceptable ones (q=0) are found by a scan of their
+ * own, so that none is ever lost to the bound.
  */
 #include <string.h>
 
@@ -103,13 +104,41 @@ before(const struct errcat__accept_item *a,
     return a->q > b->q || (a->q == b->q && a->order < b->order);
 }
 
-/* Keeps it among the best max items of items[0..*count). */
+static int
+lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Nonzero when tags a[0..n) and b[0..m) are equal ignoring case. */
+static int
+same_tag(const char *a, size_t n, const char *b, size_t m)
+{
+    size_t i;
+
+    if (n != m)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+/* Keeps it among the best max items of items[0..*count); a tag already
+ * kept is one item, with the better of the two q-values, so repeating a
+ * tag cannot push others out. */
 static void
 keep(struct errcat__accept_item *items, size_t max, size_t *count,
      const struct errcat__accept_item *it)
 {
     size_t i, worst = 0;
 
+    for (i = 0; i < *count; i++)
+        if (same_tag(items[i].tag, items[i].len, it->tag, it->len)) {
+            if (before(it, &items[i]))
+                items[i] = *it;
+            return;
+        }
     if (*count < max) {
         items[(*count)++] = *it;
         return;
@@ -134,7 +163,7 @@ errcat__accept_parse(const char *header, struct errcat__accept_item *items,
     for (;;) {
         comma = strchr(p, ',');
         j = comma ? (size_t)(comma - p) : strlen(p);
-        if (item(p, j, &it)) {
+        if (item(p, j, &it) && it.q > 0) {
             it.order = order++;
             keep(items, max, &count, &it);
         }
@@ -149,4 +178,24 @@ errcat__accept_parse(const char *header, struct errcat__accept_item *items,
             items[j - 1] = tmp;
         }
     return count;
+}
+
+int
+errcat__accept_excluded(const char *header, const char *tag)
+{
+    struct errcat__accept_item it;
+    const char *p = header, *comma;
+    size_t j, n = strlen(tag);
+
+    if (header == NULL)
+        return 0;
+    for (;;) {
+        comma = strchr(p, ',');
+        j = comma ? (size_t)(comma - p) : strlen(p);
+        if (item(p, j, &it) && it.q == 0 && same_tag(it.tag, it.len, tag, n))
+            return 1;
+        if (!comma)
+            return 0;
+        p = comma + 1;
+    }
 }

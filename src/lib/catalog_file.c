@@ -260,10 +260,10 @@ check_entry(struct reader *r, struct loaded *l, uint32_t at,
         return rc;
     if (!form_ok(e->id, &id_form))
         return bad(r, at + ERRCAT__CC_E_ID, "bad entry id");
-    if ((rc = string_at(r, l->image, at + ERRCAT__CC_E_CODE, 0,
+    if ((rc = string_at(r, l->image, at + ERRCAT__CC_E_CODE, 1,
                         &e->code)) != 0)
         return rc;
-    if (e->code[0] == '\0')
+    if (e->code && e->code[0] == '\0')
         return bad(r, at + ERRCAT__CC_E_CODE, "empty entry code");
     v = get32(r, at + ERRCAT__CC_E_VALUE);
     if (v >> ERRCAT_SERIAL_BITS != (uint32_t)l->cat.number
@@ -271,18 +271,18 @@ check_entry(struct reader *r, struct loaded *l, uint32_t at,
         return bad(r, at + ERRCAT__CC_E_VALUE, "entry value out of range");
     e->value = (int)v;
     e->http_status = (unsigned short)get16(r, at + ERRCAT__CC_E_HTTP_STATUS);
-    if (e->http_status < 100 || e->http_status > 599)
+    if (e->http_status != 0 && (e->http_status < 100 || e->http_status > 599))
         return bad(r, at + ERRCAT__CC_E_HTTP_STATUS,
                    "HTTP status out of range");
     e->module = (unsigned short)get16(r, at + ERRCAT__CC_E_MODULE);
-    if (e->module >= l->cat.n_modules)
+    if (e->module >= l->cat.n_modules && e->module != ERRCAT_NO_MODULE)
         return bad(r, at + ERRCAT__CC_E_MODULE, "module out of range");
     e->flags = get32(r, at + ERRCAT__CC_E_FLAGS);
     if (e->flags & ~ERRCAT_ENTRY_UNUSED)
         return bad(r, at + ERRCAT__CC_E_FLAGS, "unknown entry flag");
     for (f = 0; f < 3; f++) {
         *text[f] = get32(r, at + text_field[f]);
-        if (!index_ok(*text[f], l->cat.n_texts))
+        if (!index_ok(*text[f], l->cat.n_texts) && *text[f] != ERRCAT_NO_TEXT)
             return bad(r, at + text_field[f], "text index out of range");
     }
     e->next_same_code = get32(r, at + ERRCAT__CC_E_NEXT_SAME_CODE);
@@ -294,7 +294,8 @@ check_entry(struct reader *r, struct loaded *l, uint32_t at,
  * entry with the same code, no entry is pointed to twice (so the chains
  * end); each serial of by_serial names the entry whose value it is and
  * each entry is named once; the code hash finds the first entry of every
- * code and holds nothing else.
+ * code and holds nothing else. An entry without a code is in no chain and
+ * not in the hash.
  */
 static int
 check_links(struct reader *r, struct loaded *l, uint32_t entries,
@@ -315,6 +316,7 @@ check_links(struct reader *r, struct loaded *l, uint32_t entries,
         if (n == 0)
             continue;
         if (n <= i + 1 || n > c->n_entries || seen[n - 1]
+            || l->entries[i].code == NULL || l->entries[n - 1].code == NULL
             || strcmp(l->entries[n - 1].code, l->entries[i].code) != 0)
             rc = bad(r, at, "bad next entry of the same code");
         else
@@ -342,11 +344,11 @@ check_links(struct reader *r, struct loaded *l, uint32_t entries,
         if (e == 0)
             continue;
         slots++;
-        if (e > c->n_entries || seen[e - 1])
+        if (e > c->n_entries || seen[e - 1] || l->entries[e - 1].code == NULL)
             rc = bad(r, code_hash + 4 * (size_t)i, "bad code hash slot");
     }
     for (i = 0; i < c->n_entries && rc == 0; i++) {
-        if (seen[i])
+        if (seen[i] || l->entries[i].code == NULL)
             continue;
         heads++;
         if (errcat_find_code(c, l->entries[i].code) != &l->entries[i])

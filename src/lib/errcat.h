@@ -96,8 +96,11 @@ struct errcat_locale;
 
 /*
  * Resolves a locale name for cat and loads its translations on first use.
- * name is POSIX (de_DE.UTF-8, de_CH@euro) or BCP 47 (de-CH, zh-Hans-CN;
- * zh-Hans means zh_CN and zh-Hant zh_TW). It is checked before any path is
+ * name is POSIX (de_DE.UTF-8, de_CH@euro) or BCP 47 (de-CH, zh-Hans-CN).
+ * Chinese BCP 47 tags and plain "zh" go by script: Traditional ones
+ * (zh-Hant-*, zh-TW, zh-HK, zh-MO) to zh_CC if Traditional, then zh_TW;
+ * Simplified ones (zh, zh-Hans-*, zh-CN, zh-SG, ...) to zh_CC if
+ * Simplified, then zh_CN, then zh; never across scripts. It is checked before any path is
  * built: at most 64 bytes of [A-Za-z0-9_.@-], no "..". The first locale
  * of gettext's chain that has a .mo file is used: ll_CC.codeset@mod,
  * ll_CC@mod, ll.codeset@mod, ll@mod, ll_CC.codeset, ll_CC, ll.codeset, ll;
@@ -108,11 +111,14 @@ struct errcat_locale;
  * the source text's, or that is not valid UTF-8, is replaced by the source
  * text. Texts are always UTF-8, whatever the codeset asked for.
  *
- * NULL or "": the process environment by gettext's rules: the first
+ * NULL or "": the process environment by GNU gettext's rules: the first
  * non-empty of LC_ALL, LC_MESSAGES, LANG; unset, "C" or "POSIX" mean
- * English; otherwise LANGUAGE, a colon-separated list, if set and
- * non-empty (first entry that resolves to a translation or to "en"), else
- * that locale. Reads the environment on every call.
+ * English (LANGUAGE is ignored there, as glibc ignores it); otherwise,
+ * C.UTF-8 included, LANGUAGE, a colon-separated list, if set and
+ * non-empty: the first entry that resolves to a translation or to "en",
+ * a "C" or "POSIX" entry ending the list with English; else that locale.
+ * Unlike gettext, the locale need not be installed on the system. Reads
+ * the environment on every call.
  *
  * *out always receives a usable handle, the English one on any error.
  * Returns 0; ERRCAT_EINVAL (bad name, or cat NULL or without cache);
@@ -128,11 +134,17 @@ int errcat_locale_get(const struct errcat_catalog *cat, const char *name,
 
 /*
  * Negotiates an HTTP Accept-Language header (RFC 9110) against the
- * translations present for cat: items in order of q-value (q=0 means not
- * acceptable; malformed items skipped; the 64 best items considered), each
- * tried as ll_CC then ll; "en" or "en-*" is the source English; "*" means
- * the source English as well, which is always present. Nothing acceptable
- * gives English. NULL or "" header gives English. Returns as
+ * translations present for cat, by RFC 4647 Lookup: acceptable items in
+ * order of q-value, then header order (malformed items skipped; a tag
+ * repeated counts once, with its best q; the 64 best considered), each
+ * tried down its chain as errcat_locale_get does (ll_CC, then ll). A tag
+ * with q=0 is not acceptable: a locale it names exactly (de-AT for de_AT,
+ * zh-CN or zh-Hans-CN for zh_CN, en for the source) is skipped and the
+ * lookup goes on down the chain, however long the header; q=0 on a
+ * longer tag (de-CH) leaves the shorter one (de) acceptable. "en" and
+ * "en-*" are the source English; "*" means the source English as well,
+ * where it stands, unless en is excluded. Nothing acceptable gives
+ * English. NULL or "" header gives English. Returns as
  * errcat_locale_get; *out always receives a usable handle.
  */
 int errcat_locale_accept(const struct errcat_catalog *cat,
@@ -185,7 +197,8 @@ const struct errcat_entry *errcat_lookup_id(const char *id,
                                             const struct errcat_catalog **cat);
 
 /* Fields of an entry. NULL gives the fallback: code and id "unknown",
- * value 0, HTTP status 500, not unused. */
+ * value 0, HTTP status 500, not unused. A field absent from the catalog
+ * gives "" for the code and 0 for the HTTP status. */
 const char *errcat_entry_code(const struct errcat_entry *e);
 const char *errcat_entry_id(const struct errcat_entry *e);
 int errcat_entry_value(const struct errcat_entry *e);
@@ -204,8 +217,12 @@ enum errcat_field {
 /*
  * A text of entry e of cat in locale loc. loc NULL, or a handle of another
  * catalog, gives English. e NULL or not an entry of cat gives a fixed
- * English fallback ("Unknown error", ...). Never NULL; borrowed.
- * Thread-safe, lock-free, no allocation.
+ * fallback ("Unknown error", ...) in loc's language, from errcat's own
+ * domain (see errcat_tr). A text the entry does not have (no measure, no
+ * module, ...) gives "": catalog texts are never empty, so "" always
+ * means absent. Never NULL; borrowed. Thread-safe, lock-free, no
+ * allocation (but for the first unknown entry of a locale, which reads
+ * errcat.mo).
  */
 const char *errcat_text(const struct errcat_catalog *cat,
                         const struct errcat_locale *loc,
@@ -224,12 +241,13 @@ const char *errcat_message_template(const struct errcat_catalog *cat,
                                     const struct errcat_locale *loc,
                                     const struct errcat_entry *e);
 
-/* The module's id ("backup"), "unknown" for the fallback. */
+/* The module's id ("backup"), "unknown" for the fallback, "" when the
+ * entry has no module. */
 const char *errcat_module_id(const struct errcat_catalog *cat,
                              const struct errcat_entry *e);
 
 /* The description of enum value in loc, like strerror; the fallback for
- * an unknown value. */
+ * an unknown value, "" for an entry without description. */
 const char *errcat_describe(const struct errcat_catalog *cat,
                             const struct errcat_locale *loc, int value);
 
@@ -241,13 +259,42 @@ const char *errcat_describe(const struct errcat_catalog *cat,
  * translation; %% and {{ }} escapes. A missing or NULL argument leaves its
  * placeholder as written. Writes at most size-1 bytes and a NUL, cut
  * before a UTF-8 sequence that does not fit; buf may be NULL when size is
- * 0. Returns the length of the whole message, as snprintf.
+ * 0. Returns the length of the whole message, as snprintf. An entry
+ * without message formats as "".
  */
 size_t errcat_format(const struct errcat_catalog *cat,
                      const struct errcat_locale *loc,
                      const struct errcat_entry *e,
                      const char *const *args, size_t nargs,
                      char *buf, size_t size);
+
+/* ---- errcat's own texts ------------------------------------------------- */
+
+/*
+ * errcat's own text domain, "errcat": the fallback texts of unknown
+ * entries, and the labels and messages of the errcat tools. errcat_tr
+ * gives msgid translated into locale, read from
+ * DIR/LL/LC_MESSAGES/errcat.mo by liberrcat's own reader along the same
+ * chain as errcat_locale_get (ll_CC, then ll, then msgid itself); locale
+ * is a name as errcat_locale_name returns or errcat_locale_get takes, and
+ * NULL or "" means the environment by gettext's rules (as
+ * errcat_locale_get reads it). A translation is used only when it is
+ * valid UTF-8 with the same printf placeholders as msgid (%s, %N$s).
+ * Returns msgid itself when there is none (and msgid when it is NULL).
+ * Borrowed, valid for the process. Thread-safe; lock-free once a locale
+ * name has been used (past 128 distinct names, further names are
+ * resolved afresh under a lock, so hostile names cannot grow memory).
+ */
+const char *errcat_tr(const char *locale, const char *msgid);
+
+/*
+ * Sets DIR for errcat_tr, like bindtextdomain("errcat", dir); NULL
+ * restores the compiled-in default (ERRCAT_LOCALEDIR). The string is
+ * copied. Texts already returned stay valid; later calls read from dir.
+ * Meant for start-up. Returns 0, ERRCAT_EINVAL (dir empty or over 4000
+ * bytes) or ERRCAT_ENOMEM.
+ */
+int errcat_tr_bind(const char *dir);
 
 /* ---- Error bodies ------------------------------------------------------- */
 
@@ -258,13 +305,29 @@ struct errcat_match {
     size_t nargs;
     const char *args[ERRCAT_ARGS_MAX];  /* point into storage */
     char *storage;                      /* owned; errcat_match_free */
+    int by_code_only;                   /* the message matched no template;
+                                           the code names only this entry;
+                                           no arguments */
 };
 
 /*
- * Finds the entry of code whose English message template matches msg
- * (literal parts exactly; each placeholder recovers one argument) and
- * fills m; with several matches, the template with the most literal text
- * wins, then catalog order. cat NULL searches the registered catalogs.
+ * Finds the entry of code whose English message template matches msg and
+ * fills m. The literal parts of a template must match exactly; each
+ * placeholder recovers one argument: an integer for %d %i %u {x:d}, hex
+ * digits for %x, octal for %o, a floating number for %f %e %g %a {x:f},
+ * one character for %c, any text (possibly empty) for %s %r {x} {x!r};
+ * a field as wide as its width gives the argument without its padding.
+ * The split is leftmost: each placeholder ends where the text after it
+ * first matches and lets the rest match; between two placeholders with
+ * nothing between them a number takes the longest run, a text the
+ * shortest. With several entries matching, the template with the most
+ * literal text wins, then the one with more number or character
+ * placeholders, then catalog order. When no template matches but the
+ * code names exactly one entry, that entry is the match with
+ * by_code_only set and no arguments; with more entries of the code it
+ * is ERRCAT_ENOMATCH. A match that would need more than about 2^18 trials
+ * plus one per byte of msg (hostile input) is not found. cat NULL
+ * searches the registered catalogs.
  * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;
  * ERRCAT_ETOOBIG (msg over ERRCAT_BODY_MAX); ERRCAT_ENOMEM. On error m is
  * empty. Free m with errcat_match_free in every case. Thread-safe.
@@ -273,9 +336,29 @@ int errcat_match(const struct errcat_catalog *cat, const char *code,
                  const char *msg, struct errcat_match *m);
 
 /*
- * The same from a JSON body {"error_code": "...", "error_msg": "..."}
- * of len bytes (parsed by jansson, duplicate keys rejected). Returns as
- * errcat_match, and ERRCAT_EBODY when body is not such an object,
+ * The same for a body that gives an HTTP status (100..599) instead of a
+ * code: among the entries of that status, with or without a code, the
+ * one whose template matches msg, ranked as errcat_match does; never by
+ * status alone. ERRCAT_ENOENT when no entry has the status, ERRCAT_EINVAL
+ * for a status outside 100..599. O(entries) per catalog.
+ */
+int errcat_match_status(const struct errcat_catalog *cat,
+                        unsigned http_status, const char *msg,
+                        struct errcat_match *m);
+
+/*
+ * The same from a JSON error body of len bytes (parsed by jansson,
+ * duplicate keys rejected), in any of the shapes services send, tried in
+ * this order:
+ *   {"error_code": "CODE", "error_msg": "..."}           (Huawei Cloud)
+ *   {"code": CODE or STATUS, "message": "..."}            (flat)
+ *   {"NAME": {"code": CODE or STATUS, "message": "..."}}  (OpenStack's
+ *       {"badRequest": {"code": 400, ...}}, and {"error": {...}}: an
+ *       object of one member holding such an object; other keys of the
+ *       inner object are ignored, keys may come in any order)
+ * A string code is matched as errcat_match does, an integer as an HTTP
+ * status as errcat_match_status does. Returns as those, and ERRCAT_EBODY
+ * when body is none of these shapes (or a status outside 100..599),
  * ERRCAT_ETOOBIG over ERRCAT_BODY_MAX bytes.
  */
 int errcat_match_body(const struct errcat_catalog *cat, const char *body,
@@ -290,7 +373,8 @@ void errcat_match_free(struct errcat_match *m);
  * Writes the API error body {"error_code":CODE,"error_msg":MESSAGE} of e
  * (English, formatted with args) as JSON into buf[0..size), NUL-terminated
  * when it fits, else buf is "" (if size > 0). Returns the length needed
- * (without the NUL), or a negative ERRCAT_* status.
+ * (without the NUL), or a negative ERRCAT_* status. A field the entry
+ * does not have (code, message) is left out of the object.
  */
 long errcat_json_body(const struct errcat_catalog *cat,
                       const struct errcat_entry *e,
@@ -300,7 +384,8 @@ long errcat_json_body(const struct errcat_catalog *cat,
 /*
  * The extended body in loc: error_code and error_msg as the API sends
  * them (English), and code, id, module, http_status, description, message
- * (formatted in loc), measure, unused, locale. Returns as errcat_json_body.
+ * (formatted in loc), measure, unused, locale. Returns as errcat_json_body;
+ * absent fields (code, module, http_status, texts) are left out.
  */
 long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_locale *loc,

@@ -13,7 +13,7 @@ extern "C" {
 #endif
 
 /* Layout version of these structs; errcat-gen writes it, liberrcat checks. */
-#define ERRCAT_ABI_VERSION 1
+#define ERRCAT_ABI_VERSION 2
 
 /*
  * An enum value is number << ERRCAT_SERIAL_BITS | serial: the catalog's
@@ -23,6 +23,15 @@ extern "C" {
 #define ERRCAT_SERIAL_BITS 20
 #define ERRCAT_SERIAL_MAX ((1u << ERRCAT_SERIAL_BITS) - 1)
 #define ERRCAT_NUMBER_MAX 2047
+
+/*
+ * Absent fields. Every field of an entry but its id may be absent from the
+ * catalog: a code is then NULL, an HTTP status 0, a module
+ * ERRCAT_NO_MODULE and a text index (description, message, measure)
+ * ERRCAT_NO_TEXT. Absent texts are not in `texts` and never translated.
+ */
+#define ERRCAT_NO_MODULE 0xffffu
+#define ERRCAT_NO_TEXT 0xffffffffu
 
 /* Entry flags. */
 #define ERRCAT_ENTRY_UNUSED 0x1u    /* "Not used currently" in the source */
@@ -54,14 +63,16 @@ struct errcat_module {
 
 struct errcat_entry {
     const char *id;                 /* symbolic id, "server_not_found" */
-    const char *code;               /* "CSBS.6000"; not unique */
+    const char *code;               /* "CSBS.6000"; not unique; NULL
+                                       when absent */
     int value;                      /* the enum constant's value */
-    unsigned short http_status;
-    unsigned short module;          /* index into modules */
+    unsigned short http_status;     /* 0 when absent */
+    unsigned short module;          /* index into modules, or
+                                       ERRCAT_NO_MODULE */
     unsigned flags;                 /* ERRCAT_ENTRY_* */
-    unsigned description;           /* index into texts */
-    unsigned message;               /* index into texts */
-    unsigned measure;               /* index into texts */
+    unsigned description;           /* index into texts, or ERRCAT_NO_TEXT */
+    unsigned message;               /* index into texts, or ERRCAT_NO_TEXT */
+    unsigned measure;               /* index into texts, or ERRCAT_NO_TEXT */
     unsigned next_same_code;        /* index + 1 of the next entry with
                                        this code, in catalog order; 0 none */
 };
@@ -77,7 +88,7 @@ struct errcat_catalog {
     const char *name;               /* "csbs" */
     const char *domain;             /* gettext domain, "errcat-csbs" */
     const char *prefix;             /* C prefix, "CSBS" */
-    const char *source;             /* "catalog/csbs.xml" */
+    const char *source;             /* "csbs.xml": as outputs name it */
     int number;                     /* 1..ERRCAT_NUMBER_MAX */
     int base;                       /* number << ERRCAT_SERIAL_BITS */
     unsigned n_entries;
@@ -91,7 +102,9 @@ struct errcat_catalog {
                                        retired or never given */
     unsigned code_mask;             /* hash table size - 1 (power of 2) */
     const unsigned *code_hash;      /* slot -> entry index + 1 of the first
-                                       entry with that code; 0 empty; slot
+                                       entry with that code (entries
+                                       without a code are not in it); 0
+                                       empty; slot
                                        errcat_code_hash(code) & code_mask,
                                        linear probing */
     struct errcat_cache *cache;

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "errcat.h"
 #include "placeholder.h"
@@ -78,8 +79,17 @@ struct errcat__mo {
     uint32_t n;                 /* number of strings */
     uint32_t orig;              /* offset of the original strings' table */
     uint32_t trans;             /* offset of the translations' table */
-    int utf8;                   /* the header declares charset=UTF-8 */
+    int charset;                /* ERRCAT__MO_UTF8 ... */
 };
+
+/* A .mo file's charset: UTF-8 is read; ASCII (declared, or no charset at
+ * all, as GNU and Python gettext take it) is read with every translation
+ * required to be ASCII; any other is refused. */
+enum { ERRCAT__MO_OTHER, ERRCAT__MO_UTF8, ERRCAT__MO_ASCII };
+
+/* Nonzero when translation v[0..n) may be read from mo as UTF-8: valid
+ * UTF-8, and ASCII when the file is ASCII. */
+int errcat__mo_text_ok(const struct errcat__mo *mo, const char *v, size_t n);
 
 /*
  * Checks a .mo image in memory: magic in either byte order, revision,
@@ -112,7 +122,9 @@ void errcat__mo_pair(const struct errcat__mo *mo, uint32_t i,
 /*
  * Nonzero when tr[0..n) may stand in for the source text src of format
  * fmt: valid UTF-8 without NUL, only supported placeholders, and the same
- * ones as src (count of %s or numbers 1..n, multiset or set of names).
+ * arguments as src with the same types (printf: class and size as msgfmt
+ * -c compares them; Python: s r a / integers / floats / c) or brace specs,
+ * by position, %N$ number or name; an argument may be used twice.
  */
 int errcat__translation_ok(const char *src, enum errcat_format fmt,
                            const char *tr, size_t n);
@@ -130,6 +142,9 @@ size_t errcat__arg_names(const char *src, enum errcat_format fmt,
 
 /* ---- format.c ----------------------------------------------------------- */
 
+/* Characters (UTF-8 lead bytes) of s[0..n). */
+size_t errcat__utf8_chars(const char *s, size_t n);
+
 /*
  * Substitutes args into tmpl, a text of format fmt whose source text is
  * src (which orders named arguments); snprintf-style into buf[0..size),
@@ -145,10 +160,12 @@ size_t errcat__format(const char *tmpl, const char *src,
 /* A locale name taken apart: language, territory, codeset, modifier. */
 struct errcat__lname {
     char lang[9];
+    char script[5];             /* BCP 47 script, lower case: "hant" */
     char terr[4];
     char codeset[ERRCAT_LOCALE_NAME_MAX + 1];
     char modifier[ERRCAT_LOCALE_NAME_MAX + 1];
     int english_c;              /* "C", "POSIX", "C.UTF-8": the source */
+    int bcp47;                  /* written with '-': a BCP 47 tag */
 };
 
 /* Nonzero when name may be used to build a path: 1..64 bytes of
@@ -157,18 +174,56 @@ int errcat__locale_name_safe(const char *name);
 
 /*
  * Parses a POSIX (ll_CC.codeset@mod) or BCP 47 (ll-Script-CC) name.
- * zh-Hans becomes zh_CN and zh-Hant zh_TW; other scripts and variants are
- * dropped. Returns 0 or ERRCAT_EINVAL.
+ * Variants and extensions are dropped; the script is kept for the chain.
+ * Returns 0 or ERRCAT_EINVAL.
  */
 int errcat__locale_parse(const char *name, struct errcat__lname *ln);
 
 /* The fallback chain of ln, most specific first, without the source
  * English, in gettext's order: ll_CC.cs@mod, ll_CC@mod, ll.cs@mod, ll@mod,
- * ll_CC.cs, ll_CC, ll.cs, ll (those whose parts ln has). Returns the count
+ * ll_CC.cs, ll_CC, ll.cs, ll (those whose parts ln has). Chinese BCP 47
+ * tags and plain "zh" go by script instead: Traditional (zh-Hant-*, zh-TW,
+ * zh-HK, zh-MO) to zh_CC then zh_TW, Simplified (zh, zh-Hans-*, zh-CN,
+ * zh-SG) to zh_CC, zh_CN, zh, never crossing scripts. Returns the count
  * written into out; 0 for "C". */
 #define ERRCAT__CHAIN_MAX 8
 size_t errcat__locale_chain(const struct errcat__lname *ln,
                             char out[][ERRCAT_LOCALE_NAME_MAX + 1]);
+
+/*
+ * The locales the environment asks for, by GNU gettext's rules: the first
+ * non-empty of LC_ALL, LC_MESSAGES, LANG; unset, "C" or "POSIX" mean the
+ * source English (LANGUAGE ignored, as glibc ignores it in the C locale);
+ * otherwise (C.UTF-8 included) each entry of LANGUAGE in turn, if it is
+ * set and non-empty, until a "C" or "POSIX" entry, else the locale
+ * itself. Calls try(name, ctx) with each candidate, a checked-safe name,
+ * until it returns nonzero; returns that value, or 0 when none did (the
+ * source English). Reads the environment on every call.
+ */
+int errcat__env_locales(int (*try)(const char *name, void *ctx), void *ctx);
+
+/* Nonzero when name asks for English, which the source texts serve:
+ * "en", "en_US.UTF-8", "en-GB", any case. */
+int errcat__english_name(const char *name);
+
+/* A hash of s[0..n), eight bytes at a time: loading a locale hashes every
+ * key, so bytewise FNV would be the largest cost of loading. */
+static inline unsigned
+errcat__hash_n(const char *s, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+    return (unsigned)(h ^ h >> 32);
+}
+
 
 /* ---- accept.c ----------------------------------------------------------- */
 
@@ -184,10 +239,19 @@ struct errcat__accept_item {
 /*
  * Parses an Accept-Language header (RFC 9110 12.5.4): keeps the max best
  * acceptable items (q > 0), sorted by q, then header order; skips
- * malformed items. Linear in the header's length. Returns the count.
+ * malformed items; a tag repeated (in any case) counts once, with its best
+ * q. Linear in the header's length. Returns the count.
  */
 size_t errcat__accept_parse(const char *header,
                             struct errcat__accept_item *items, size_t max);
+
+/*
+ * Nonzero when the header says tag is not acceptable: an item with q=0
+ * whose range is tag itself, ignoring case (as webob reads q=0: a range
+ * excludes itself, not the shorter tags it falls back to, nor the longer
+ * ones it would match). Linear in the header's length.
+ */
+int errcat__accept_excluded(const char *header, const char *tag);
 
 /* ---- match.c ------------------------------------------------------------ */
 
@@ -231,7 +295,15 @@ struct errcat_locale {
     void *mo_data;              /* loaded: the .mo image texts point into */
     enum errcat__node_kind kind;
     char name[ERRCAT_LOCALE_NAME_MAX + 1];
+    const char *fallback[ERRCAT_MODULE + 1];    /* loaded: the texts of an
+                                   unknown entry in errcat's own domain,
+                                   set atomically on first use */
 };
+
+/* The text of an unknown entry's field in loc's language. Lock-free
+ * after its first use in loc. */
+const char *errcat__unknown_text(const struct errcat_locale *loc,
+                                 enum errcat_field field);
 
 /* The locale handle for English source texts, shared by all catalogs. */
 extern const struct errcat_locale errcat__english;

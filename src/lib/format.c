@@ -1,7 +1,8 @@
 /*
  * format.c - the runtime's own message formatter: substitutes string
- * arguments for %s, %N$s, %(name)s, %(name) and {name}, so translated text
- * never reaches printf, and truncates like snprintf without splitting a
+ * arguments for printf directives, Python %(name) directives and brace
+ * fields, so translated text never reaches printf, lays each out in its
+ * width and precision, and truncates like snprintf without splitting a
  * UTF-8 sequence.
  */
 #include <string.h>
@@ -54,6 +55,66 @@ finish(struct sink *k)
     }
     k->buf[w] = '\0';
     return k->len;
+}
+
+size_t
+errcat__utf8_chars(const char *s, size_t n)
+{
+    size_t i, c = 0;
+
+    for (i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Bytes of the first chars characters of s[0..n). */
+static size_t
+char_prefix(const char *s, size_t n, size_t chars)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && chars-- == 0)
+            break;
+    return i;
+}
+
+static void
+pad(struct sink *k, const struct errcat__ph_layout *lay, size_t count)
+{
+    while (count-- > 0)
+        put(k, lay->zero ? "0" : lay->fill, lay->zero ? 1 : lay->fill_len);
+}
+
+/* The argument a[0..n) laid out as lay says: a text cut to its
+ * precision, then padded to the width (in characters); zero padding goes
+ * after a sign. */
+static void
+render(struct sink *k, const char *a, size_t n,
+       const struct errcat__ph_layout *lay)
+{
+    size_t chars, fill, left;
+
+    if (lay->prec >= 0 && (lay->cls == ERRCAT__PH_ANY
+                           || lay->cls == ERRCAT__PH_CHAR))
+        n = char_prefix(a, n, (size_t)lay->prec);
+    chars = errcat__utf8_chars(a, n);
+    fill = lay->width > chars ? lay->width - chars : 0;
+    if (fill == 0) {
+        put(k, a, n);
+        return;
+    }
+    if (lay->zero) {
+        left = n > 0 && (a[0] == '-' || a[0] == '+' || a[0] == ' ');
+        put(k, a, left);
+        pad(k, lay, fill);
+        put(k, a + left, n - left);
+        return;
+    }
+    left = lay->align == '<' ? 0 : lay->align == '^' ? fill / 2 : fill;
+    pad(k, lay, left);
+    put(k, a, n);
+    pad(k, lay, fill - left);
 }
 
 /* Index of the named argument among the source's names, or -1. */
@@ -116,9 +177,12 @@ errcat__format(const char *tmpl, const char *src, enum errcat_format fmt,
             idx = name_index(src, off, len, names, tmpl + ph.name,
                              ph.name_len);
         }
-        if (idx >= 0 && (size_t)idx < nargs && args && args[idx])
-            put(&k, args[idx], strlen(args[idx]));
-        else
+        if (idx >= 0 && (size_t)idx < nargs && args && args[idx]) {
+            struct errcat__ph_layout lay;
+
+            errcat__ph_layout(tmpl, &ph, &lay);
+            render(&k, args[idx], strlen(args[idx]), &lay);
+        } else
             put(&k, tmpl + ph.start, ph.len);
     }
     return finish(&k);

@@ -10,12 +10,42 @@
 
 #include "errcat_int.h"
 
+/*
+ * The code and message of an error body in one of the shapes
+ * errcat_match_body documents, or nonzero. *code is a string or an
+ * integer; both borrowed from root.
+ */
+static int
+body_fields(json_t *root, json_t **code, json_t **msg)
+{
+    json_t *inner;
+
+    if (!json_is_object(root))
+        return -1;
+    *code = json_object_get(root, "error_code");
+    *msg = json_object_get(root, "error_msg");
+    if (*code || *msg)
+        return json_is_string(*code) && json_is_string(*msg) ? 0 : -1;
+    *code = json_object_get(root, "code");
+    *msg = json_object_get(root, "message");
+    if (!*code && !*msg && json_object_size(root) == 1) {
+        inner = json_object_iter_value(json_object_iter(root));
+        if (!json_is_object(inner))
+            return -1;
+        *code = json_object_get(inner, "code");
+        *msg = json_object_get(inner, "message");
+    }
+    return (json_is_string(*code) || json_is_integer(*code))
+        && json_is_string(*msg) ? 0 : -1;
+}
+
 int
 errcat_match_body(const struct errcat_catalog *cat, const char *body,
                   size_t len, struct errcat_match *m)
 {
     json_error_t err;
     json_t *root, *code, *msg;
+    json_int_t status;
     int rc;
 
     if (m == NULL)
@@ -30,13 +60,16 @@ errcat_match_body(const struct errcat_catalog *cat, const char *body,
     if (root == NULL)
         return json_error_code(&err) == json_error_out_of_memory
             ? ERRCAT_ENOMEM : ERRCAT_EBODY;
-    code = json_object_get(root, "error_code");
-    msg = json_object_get(root, "error_msg");
-    if (!json_is_object(root) || !json_is_string(code) || !json_is_string(msg))
+    if (body_fields(root, &code, &msg) != 0)
         rc = ERRCAT_EBODY;
-    else
+    else if (json_is_string(code))
         rc = errcat_match(cat, json_string_value(code),
                           json_string_value(msg), m);
+    else if ((status = json_integer_value(code)) < 100 || status > 599)
+        rc = ERRCAT_EBODY;
+    else
+        rc = errcat_match_status(cat, (unsigned)status,
+                                 json_string_value(msg), m);
     json_decref(root);
     return rc;
 }
@@ -62,6 +95,14 @@ static int
 set_string(json_t *obj, const char *key, const char *value)
 {
     return json_object_set_new(obj, key, json_string(value)) != 0;
+}
+
+/* The same, but leaves the key out for "", an absent field: catalogs
+ * have no empty texts or codes. */
+static int
+set_present(json_t *obj, const char *key, const char *value)
+{
+    return *value ? set_string(obj, key, value) : 0;
 }
 
 /* Writes obj compactly into buf as errcat_json_body documents. */
@@ -97,18 +138,20 @@ body(const struct errcat_catalog *cat, const struct errcat_locale *loc,
 
     if (obj == NULL || api == NULL || (extended && local == NULL))
         goto out;
-    bad |= set_string(obj, "error_code", errcat_entry_code(e));
-    bad |= set_string(obj, "error_msg", api);
+    /* an absent field reads as "" (status 0), and its key is left out */
+    bad |= set_present(obj, "error_code", errcat_entry_code(e));
+    bad |= set_present(obj, "error_msg", api);
     if (extended) {
-        bad |= set_string(obj, "code", errcat_entry_code(e));
+        bad |= set_present(obj, "code", errcat_entry_code(e));
         bad |= set_string(obj, "id", errcat_entry_id(e));
-        bad |= set_string(obj, "module", errcat_module_name(cat, loc, e));
-        bad |= json_object_set_new(obj, "http_status",
-                                   json_integer(errcat_entry_http_status(e)));
-        bad |= set_string(obj, "description",
-                          errcat_description(cat, loc, e));
-        bad |= set_string(obj, "message", local);
-        bad |= set_string(obj, "measure", errcat_measure(cat, loc, e));
+        bad |= set_present(obj, "module", errcat_module_name(cat, loc, e));
+        if (errcat_entry_http_status(e) != 0)
+            bad |= json_object_set_new(obj, "http_status", json_integer(
+                                           errcat_entry_http_status(e)));
+        bad |= set_present(obj, "description",
+                           errcat_description(cat, loc, e));
+        bad |= set_present(obj, "message", local);
+        bad |= set_present(obj, "measure", errcat_measure(cat, loc, e));
         bad |= json_object_set_new(obj, "unused",
                                    json_boolean(errcat_entry_unused(e)));
         bad |= set_string(obj, "locale", errcat_locale_name(

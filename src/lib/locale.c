@@ -19,7 +19,8 @@
 #define LOCALEDIR_MAX 4000
 
 const struct errcat_locale errcat__english = {
-    NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, ERRCAT__NODE_LOADED, "en"
+    NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, ERRCAT__NODE_LOADED, "en",
+    { NULL, NULL, NULL, NULL }
 };
 
 static int
@@ -56,22 +57,24 @@ used(const struct errcat_locale *l)
 
 /*
  * Publishes l. A loaded node gets, first, its descriptions by serial, so
- * that errcat_describe is one bounds check and one load; without memory
+ * that errcat_describe is one bounds check and one load (NULL for a
+ * retired serial: the general path gives the fallback); without memory
  * for them it still works, by the general path.
  */
 static void
 push(const struct errcat_catalog *cat, struct errcat_locale *l)
 {
-    const char *unknown = errcat_text(cat, NULL, NULL, ERRCAT_DESCRIPTION);
     unsigned s, i;
 
     if (l->texts && !l->desc
         && (l->desc = errcat__calloc(cat->n_serials + 1,
                                      sizeof *l->desc)) != NULL) {
         for (s = 0; s < cat->n_serials; s++)
-            l->desc[s] = (i = cat->by_serial[s]) != 0 && i <= cat->n_entries
-                && cat->entries[i - 1].description < cat->n_texts
-                ? l->texts[cat->entries[i - 1].description] : unknown;
+            l->desc[s] = (i = cat->by_serial[s]) == 0 || i > cat->n_entries
+                ? NULL
+                : cat->entries[i - 1].description == ERRCAT_NO_TEXT ? ""
+                : cat->entries[i - 1].description < cat->n_texts
+                ? l->texts[cat->entries[i - 1].description] : NULL;
         l->desc_base = (unsigned)cat->base;
         l->desc_n = cat->n_serials;
     }
@@ -85,25 +88,6 @@ localedir(const struct errcat_catalog *cat)
     const char *dir = ERRCAT__LOAD(cat->cache->localedir);
 
     return dir ? dir : ERRCAT_LOCALEDIR;
-}
-
-/* A hash of s[0..n) eight bytes at a time: a locale's first use hashes
- * every key of the catalog and of the .mo file, so bytewise FNV would be
- * the largest cost of loading. */
-static unsigned
-hash_n(const char *s, size_t n)
-{
-    uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
-
-    for (; n >= 8; s += 8, n -= 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h ^= h >> 29;
-    }
-    w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-    return (unsigned)(h ^ h >> 32);
 }
 
 /* Open-addressing index of the catalog's .mo keys: slot -> text + 1. */
@@ -125,7 +109,7 @@ index_keys(const struct errcat_catalog *cat, struct key_index *ix)
     for (t = 0; t < cat->n_texts; t++) {
         const char *k = cat->texts[t].key;
 
-        for (j = hash_n(k, strlen(k)) & ix->mask; ix->slot[j];
+        for (j = errcat__hash_n(k, strlen(k)) & ix->mask; ix->slot[j];
              j = (j + 1) & ix->mask)
             ;
         ix->slot[j] = (unsigned)t + 1;
@@ -140,7 +124,7 @@ text_of_key(const struct errcat_catalog *cat, const struct key_index *ix,
 {
     size_t j;
 
-    for (j = hash_n(k, n) & ix->mask; ix->slot[j]; j = (j + 1) & ix->mask) {
+    for (j = errcat__hash_n(k, n) & ix->mask; ix->slot[j]; j = (j + 1) & ix->mask) {
         const char *ck = cat->texts[ix->slot[j] - 1].key;
 
         if (strncmp(ck, k, n) == 0 && ck[n] == '\0')
@@ -170,7 +154,7 @@ fill_texts(const struct errcat_catalog *cat, const struct key_index *ix,
         idx = text_of_key(cat, ix, k, kn);
         if (idx < 0 || l->texts[idx])
             continue;
-        if (errcat__translation_ok(cat->texts[idx].msgid,
+        if (errcat__mo_text_ok(mo, v, vn) && errcat__translation_ok(cat->texts[idx].msgid,
                                    (enum errcat_format)cat->texts[idx].format,
                                    v, vn))
             l->texts[idx] = v;
@@ -232,7 +216,7 @@ build(const struct errcat_catalog *cat, const char *name,
     struct key_index ix = { NULL, 0 };
     struct errcat_locale *l;
 
-    if (!mo->utf8)
+    if (mo->charset == ERRCAT__MO_OTHER)
         return ERRCAT_EINVAL;
     l = errcat__calloc(1, sizeof *l + cat->n_texts * sizeof *l->texts);
     if (l == NULL || index_keys(cat, &ix) != 0) {
@@ -403,65 +387,45 @@ get_named(const struct errcat_catalog *cat, const char *raw,
     return rc;
 }
 
-/* Nonzero when a resolved locale serves a request for language lang:
- * a translation, or the source texts for an English request. */
+/* Nonzero when a resolved locale serves a request for raw: a
+ * translation, or the source texts for an English request. */
 static int
 serves(const struct errcat_locale *l, const char *raw)
 {
-    return l != &errcat__english
-        || ((raw[0] == 'e' || raw[0] == 'E') && (raw[1] == 'n'
-                                                 || raw[1] == 'N')
-            && (raw[2] == '\0' || raw[2] == '_' || raw[2] == '-'
-                || raw[2] == '.' || raw[2] == '@'));
+    return l != &errcat__english || errcat__english_name(raw);
 }
 
-static const char *
-env(const char *name)
+struct env_try {
+    const struct errcat_catalog *cat;
+    const struct errcat_locale **out;
+    int rc;
+};
+
+/* One candidate of the environment: taken when it serves its name. */
+static int
+env_try(const char *name, void *ctx)
 {
-    const char *v = getenv(name);
+    struct env_try *t = ctx;
+    int r = get_named(t->cat, name, t->out);
 
-    return v && v[0] ? v : NULL;
+    if (r == ERRCAT_ENOMEM)
+        t->rc = r;
+    if (r != ERRCAT_EINVAL && serves(*t->out, name))
+        return 1;
+    *t->out = &errcat__english;
+    return 0;
 }
 
-/* gettext's rules: LC_ALL, LC_MESSAGES, LANG; then LANGUAGE unless C. */
+/* gettext's rules, through errcat__env_locales. */
 static int
 get_from_env(const struct errcat_catalog *cat,
              const struct errcat_locale **out)
 {
-    const char *v = env("LC_ALL"), *list, *p, *colon;
-    char item[ERRCAT_LOCALE_NAME_MAX + 1];
-    struct errcat__lname ln;
-    int rc = 0, r;
-    size_t n;
+    struct env_try t = { cat, out, 0 };
 
     *out = &errcat__english;
-    if (v == NULL)
-        v = env("LC_MESSAGES");
-    if (v == NULL)
-        v = env("LANG");
-    if (v == NULL || errcat__locale_parse(v, &ln) != 0 || ln.english_c)
-        return 0;
-    if ((list = env("LANGUAGE")) == NULL) {
-        r = get_named(cat, v, out);
-        return r == ERRCAT_EINVAL ? 0 : r;
-    }
-    for (p = list;; p = colon + 1) {
-        colon = strchr(p, ':');
-        n = colon ? (size_t)(colon - p) : strlen(p);
-        if (n > 0 && n <= ERRCAT_LOCALE_NAME_MAX) {
-            memcpy(item, p, n);
-            item[n] = '\0';
-            r = get_named(cat, item, out);
-            if (r == ERRCAT_ENOMEM)
-                rc = r;
-            if (r != ERRCAT_EINVAL && serves(*out, item))
-                return rc;
-        }
-        if (!colon)
-            break;
-    }
-    *out = &errcat__english;
-    return rc;
+    errcat__env_locales(env_try, &t);
+    return t.rc;
 }
 
 int
@@ -480,21 +444,81 @@ errcat_locale_get(const struct errcat_catalog *cat, const char *name,
     return get_named(cat, name, out);
 }
 
-/* Nonzero when the header item it names the locale called name. */
+/* The verdicts of one negotiation: whether the header excludes a locale,
+ * scanned once per distinct locale. */
+struct verdicts {
+    const char *header;
+    const struct errcat_locale *l[ERRCAT__ACCEPT_MAX];
+    unsigned char excluded[ERRCAT__ACCEPT_MAX];
+    size_t n;
+};
+
+/* The tags that name locale l in a header: de_AT is de-AT; zh_CN is also
+ * zh-Hans-CN and zh_TW zh-Hant-TW; the source English is en. */
 static int
-names_locale(const struct errcat__accept_item *it, const char *name)
+excluded(struct verdicts *v, const struct errcat_locale *l)
+{
+    char tag[ERRCAT_LOCALE_NAME_MAX + 8];
+    size_t i;
+    int x;
+
+    for (i = 0; i < v->n; i++)
+        if (v->l[i] == l)
+            return v->excluded[i];
+    snprintf(tag, sizeof tag, "%s", l->name);
+    for (i = 0; tag[i]; i++)
+        if (tag[i] == '_')
+            tag[i] = '-';
+    x = errcat__accept_excluded(v->header, tag);
+    if (!x && (strcmp(l->name, "zh_CN") == 0 || strcmp(l->name, "zh_TW") == 0)) {
+        snprintf(tag, sizeof tag, "zh-%s-%s", l->name[3] == 'C' ? "Hans"
+                 : "Hant", l->name + 3);
+        x = errcat__accept_excluded(v->header, tag);
+    }
+    if (v->n < ERRCAT__ACCEPT_MAX) {
+        v->l[v->n] = l;
+        v->excluded[v->n++] = (unsigned char)x;
+    }
+    return x;
+}
+
+/*
+ * The first locale down tag's chain that the header does not exclude:
+ * RFC 4647 Lookup's fallback, ll_CC then ll, skipping what q=0 excludes.
+ * NULL when none is present. *rc receives ERRCAT_ENOMEM when memory ran
+ * out on the way.
+ */
+static const struct errcat_locale *
+lookup_tag(const struct errcat_catalog *cat, const char *tag,
+           struct verdicts *v, int *rc)
 {
     char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
-    char tag[ERRCAT_LOCALE_NAME_MAX + 1];
     struct errcat__lname ln;
+    const struct errcat_locale *l;
+    size_t n, i;
+    int r;
 
-    if (it->len > ERRCAT_LOCALE_NAME_MAX)
-        return 0;
-    memcpy(tag, it->tag, it->len);
-    tag[it->len] = '\0';
-    return errcat__locale_parse(tag, &ln) == 0
-        && errcat__locale_chain(&ln, chain) > 0
-        && strcmp(chain[0], name) == 0;
+    if ((r = get_named(cat, tag, &l)) == ERRCAT_ENOMEM)
+        *rc = r;
+    if (r == ERRCAT_EINVAL)
+        return NULL;
+    if (l == &errcat__english)
+        return errcat__english_name(tag) && !excluded(v, l) ? l : NULL;
+    if (!excluded(v, l))
+        return l;
+    /* excluded: on down the chain, past the locale found */
+    if (errcat__locale_parse(tag, &ln) != 0)
+        return NULL;
+    n = errcat__locale_chain(&ln, chain);
+    for (i = 0; i < n && strcmp(chain[i], l->name) != 0; i++)
+        ;
+    for (i++; i < n; i++) {
+        if ((r = get_named(cat, chain[i], &l)) == ERRCAT_ENOMEM)
+            *rc = r;
+        if (r == 0 && strcmp(l->name, chain[i]) == 0 && !excluded(v, l))
+            return l;
+    }
+    return NULL;
 }
 
 int
@@ -504,35 +528,33 @@ errcat_locale_accept(const struct errcat_catalog *cat, const char *header,
     struct errcat__accept_item items[ERRCAT__ACCEPT_MAX];
     char tag[ERRCAT_LOCALE_NAME_MAX + 1];
     const struct errcat_locale *dummy, *l;
-    size_t n, i, j;
-    int rc = 0, r;
+    struct verdicts v;
+    size_t n, i;
+    int rc = 0;
 
     if (out == NULL)
         out = &dummy;
     *out = &errcat__english;
     if (!usable(cat))
         return ERRCAT_EINVAL;
+    v.header = header;
+    v.n = 0;
     n = errcat__accept_parse(header, items, ERRCAT__ACCEPT_MAX);
-    for (i = 0; i < n && items[i].q > 0; i++) {
-        if (items[i].len == 1 && items[i].tag[0] == '*')
-            break;              /* any language: the source English */
+    for (i = 0; i < n; i++) {
+        if (items[i].len == 1 && items[i].tag[0] == '*') {
+            /* any language: the source English, unless excluded */
+            if (!excluded(&v, &errcat__english))
+                return rc;
+            continue;
+        }
         if (items[i].len > ERRCAT_LOCALE_NAME_MAX)
             continue;
         memcpy(tag, items[i].tag, items[i].len);
         tag[items[i].len] = '\0';
-        r = get_named(cat, tag, &l);
-        if (r == ERRCAT_ENOMEM)
-            rc = r;
-        if (r == ERRCAT_EINVAL || !serves(l, tag))
-            continue;
-        /* "de-CH, de;q=0": de-CH must not fall back to excluded de */
-        for (j = i + 1; j < n; j++)
-            if (items[j].q == 0 && names_locale(&items[j], l->name))
-                break;
-        if (j < n)
-            continue;
-        *out = l;
-        return rc;
+        if ((l = lookup_tag(cat, tag, &v, &rc)) != NULL) {
+            *out = l;
+            return rc;
+        }
     }
     return rc;
 }

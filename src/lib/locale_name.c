@@ -3,6 +3,7 @@
  * the environment or an Accept-Language header names, made safe before
  * it becomes part of a path, and its gettext fallback chain.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "errcat_int.h"
@@ -74,7 +75,7 @@ all(const char *s, size_t n, int (*pred)(int))
 static int
 parse_base(const char *base, size_t n, struct errcat__lname *ln)
 {
-    char script[5] = "";
+    char *script = ln->script;
     size_t i = 0, j, len, k;
     int first = 1;
 
@@ -109,13 +110,6 @@ parse_base(const char *base, size_t n, struct errcat__lname *ln)
         }                       /* else a variant: dropped */
         i = j + 1;
     }
-    /* Chinese scripts name the usual territory of their variant. */
-    if (strcmp(ln->lang, "zh") == 0 && !ln->terr[0]) {
-        if (strcmp(script, "hans") == 0)
-            strcpy(ln->terr, "CN");
-        else if (strcmp(script, "hant") == 0)
-            strcpy(ln->terr, "TW");
-    }
     return 0;
 }
 
@@ -145,6 +139,7 @@ errcat__locale_parse(const char *name, struct errcat__lname *ln)
             return ERRCAT_EINVAL;
         end = dot;
     }
+    ln->bcp47 = memchr(name, '-', (size_t)(end - name)) != NULL;
     return parse_base(name, (size_t)(end - name), ln);
 }
 
@@ -162,6 +157,43 @@ append(char *out, const char *sep, const char *s)
     out[n] = '\0';
 }
 
+/* Territories whose Chinese is written in Traditional characters, by
+ * CLDR's likely subtags (zh-TW, zh-HK, zh-MO are zh-Hant-*). */
+static int
+hant_territory(const char *terr)
+{
+    return strcmp(terr, "TW") == 0 || strcmp(terr, "HK") == 0
+        || strcmp(terr, "MO") == 0;
+}
+
+/*
+ * The chain of a Chinese BCP 47 tag (or of plain "zh"), by script: a
+ * Traditional tag (zh-Hant-*, zh-TW, zh-HK, zh-MO) tries its territory if
+ * Traditional, then zh_TW, and never a Simplified translation; a
+ * Simplified one (zh, zh-Hans-*, zh-CN, zh-SG, ...) its territory if not
+ * Traditional, then zh_CN, then zh, and never a Traditional one.
+ */
+static size_t
+chinese_chain(const struct errcat__lname *ln,
+              char out[][ERRCAT_LOCALE_NAME_MAX + 1])
+{
+    int hant = strcmp(ln->script, "hant") == 0
+        || (!ln->script[0] && hant_territory(ln->terr));
+    const char *home = hant ? "TW" : "CN";
+    size_t n = 0;
+
+    if (ln->terr[0] && hant_territory(ln->terr) == hant
+        && strcmp(ln->terr, home) != 0) {
+        strcpy(out[n], "zh_");
+        append(out[n++], "", ln->terr);
+    }
+    strcpy(out[n], "zh_");
+    append(out[n++], "", home);
+    if (!hant)
+        strcpy(out[n++], "zh");
+    return n;
+}
+
 size_t
 errcat__locale_chain(const struct errcat__lname *ln,
                      char out[][ERRCAT_LOCALE_NAME_MAX + 1])
@@ -176,6 +208,10 @@ errcat__locale_chain(const struct errcat__lname *ln,
 
     if (ln->english_c || !ln->lang[0])
         return 0;
+    if (strcmp(ln->lang, "zh") == 0 && (ln->bcp47 || (!ln->terr[0]
+                                                      && !ln->codeset[0]
+                                                      && !ln->modifier[0])))
+        return chinese_chain(ln, out);
     for (i = 0; i < sizeof masks; i++) {
         unsigned m = masks[i];
 
@@ -192,4 +228,62 @@ errcat__locale_chain(const struct errcat__lname *ln,
         n++;
     }
     return n;
+}
+
+int
+errcat__english_name(const char *n)
+{
+    return (n[0] == 'e' || n[0] == 'E') && (n[1] == 'n' || n[1] == 'N')
+        && (n[2] == '\0' || n[2] == '_' || n[2] == '-' || n[2] == '.'
+            || n[2] == '@');
+}
+
+static const char *
+env(const char *name)
+{
+    const char *v = getenv(name);
+
+    return v && v[0] ? v : NULL;
+}
+
+/* "C" and "POSIX" exactly: glibc's names of the locale that ignores
+ * LANGUAGE and that ends a LANGUAGE list; C.UTF-8 is neither. */
+static int
+plain_c(const char *s, size_t n)
+{
+    return (n == 1 && s[0] == 'C') || (n == 5 && memcmp(s, "POSIX", 5) == 0);
+}
+
+int
+errcat__env_locales(int (*try)(const char *name, void *ctx), void *ctx)
+{
+    const char *v = env("LC_ALL"), *list, *p, *colon;
+    char item[ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+    size_t n;
+    int r;
+
+    if (v == NULL)
+        v = env("LC_MESSAGES");
+    if (v == NULL)
+        v = env("LANG");
+    if (v == NULL || plain_c(v, strlen(v))
+        || errcat__locale_parse(v, &ln) != 0)
+        return 0;
+    if ((list = env("LANGUAGE")) == NULL)
+        return ln.english_c ? 0 : try(v, ctx);
+    for (p = list;; p = colon + 1) {
+        colon = strchr(p, ':');
+        n = colon ? (size_t)(colon - p) : strlen(p);
+        if (plain_c(p, n))
+            return 0;
+        if (n > 0 && n <= ERRCAT_LOCALE_NAME_MAX) {
+            memcpy(item, p, n);
+            item[n] = '\0';
+            if (errcat__locale_name_safe(item) && (r = try(item, ctx)) != 0)
+                return r;
+        }
+        if (!colon)
+            return 0;
+    }
 }

@@ -9,14 +9,8 @@
 
 #include "errcat_int.h"
 
-/* What an unknown entry reads as: no allocation, never NULL. */
-static const char *const fallback_text[] = {
-    "Unknown error",                    /* ERRCAT_DESCRIPTION */
-    "Unknown error",                    /* ERRCAT_MESSAGE */
-    "Contact technical support.",       /* ERRCAT_MEASURE */
-    "Unknown"                           /* ERRCAT_MODULE */
-};
 static const char unknown[] = "unknown";
+static const char absent[] = "";        /* what an absent field reads as */
 
 static const struct errcat_catalog *registry[ERRCAT_REGISTRY_MAX];
 static size_t registered;
@@ -100,7 +94,8 @@ errcat_find_code(const struct errcat_catalog *cat, const char *code)
     for (probes = 0; probes <= cat->code_mask; probes++) {
         if ((i = cat->code_hash[j]) == 0 || i > cat->n_entries)
             return NULL;
-        if (strcmp(cat->entries[i - 1].code, code) == 0)
+        if (cat->entries[i - 1].code
+            && strcmp(cat->entries[i - 1].code, code) == 0)
             return &cat->entries[i - 1];
         j = (j + 1) & cat->code_mask;
     }
@@ -284,7 +279,7 @@ errcat_lookup_id(const char *id, const struct errcat_catalog **cat)
 const char *
 errcat_entry_code(const struct errcat_entry *e)
 {
-    return e ? e->code : unknown;
+    return e ? (e->code ? e->code : absent) : unknown;
 }
 
 const char *
@@ -311,13 +306,16 @@ errcat_entry_unused(const struct errcat_entry *e)
     return e ? (e->flags & ERRCAT_ENTRY_UNUSED) != 0 : 0;
 }
 
-/* Text t of cat in loc; loc NULL or of another catalog is English. */
+/* Text t of cat in loc; loc NULL or of another catalog is English. An
+   absent text is "", an index out of range the fallback. */
 static inline const char *
 text_at(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         unsigned t, enum errcat_field field)
 {
+    if (t == ERRCAT_NO_TEXT)
+        return absent;
     if (t >= cat->n_texts)
-        return fallback_text[field];
+        return errcat__unknown_text(loc, field);
     if (loc && loc->cat == cat)
         return loc->texts[t];
     return cat->texts[t].msgid;
@@ -330,9 +328,9 @@ errcat_text(const struct errcat_catalog *cat, const struct errcat_locale *loc,
     unsigned t;
 
     if ((unsigned)field > ERRCAT_MODULE)
-        return fallback_text[0];
+        return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
     if (!valid(cat) || !entry_of(cat, e))
-        return fallback_text[field];
+        return errcat__unknown_text(loc, field);
     switch (field) {
     case ERRCAT_DESCRIPTION:
         t = e->description;
@@ -344,8 +342,10 @@ errcat_text(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         t = e->measure;
         break;
     default:
+        if (e->module == ERRCAT_NO_MODULE)
+            return absent;
         if (e->module >= cat->n_modules)
-            return fallback_text[field];
+            return errcat__unknown_text(loc, field);
         t = cat->modules[e->module].name;
     }
     return text_at(cat, loc, t, field);
@@ -386,7 +386,11 @@ const char *
 errcat_module_id(const struct errcat_catalog *cat,
                  const struct errcat_entry *e)
 {
-    if (!valid(cat) || !entry_of(cat, e) || e->module >= cat->n_modules)
+    if (!valid(cat) || !entry_of(cat, e))
+        return unknown;
+    if (e->module == ERRCAT_NO_MODULE)
+        return absent;
+    if (e->module >= cat->n_modules)
         return unknown;
     return cat->modules[e->module].id;
 }
@@ -403,13 +407,13 @@ errcat_describe(const struct errcat_catalog *cat,
        catalog wraps to a serial out of range */
     if (loc && loc->cat == cat && cat) {
         serial = (unsigned)value - loc->desc_base;
-        if (serial < loc->desc_n)
+        if (serial < loc->desc_n && loc->desc[serial])
             return loc->desc[serial];
     }
     e = find(cat, value);
 
     if (e == NULL)
-        return fallback_text[ERRCAT_DESCRIPTION];
+        return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
     return text_at(cat, loc, e->description, ERRCAT_DESCRIPTION);
 }
 

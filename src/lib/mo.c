@@ -65,9 +65,20 @@ starts_nocase(const char *s, size_t n, const char *w)
     return 1;
 }
 
-/* Nonzero when the header entry's Content-Type names charset UTF-8. */
+/* Nonzero when s[0..n) is the name w, ignoring case. */
 static int
-header_utf8(const char *h, size_t n)
+is_name(const char *s, size_t n, const char *w)
+{
+    return n == strlen(w) && starts_nocase(s, n, w);
+}
+
+/*
+ * The charset the header entry's Content-Type names: ERRCAT__MO_UTF8,
+ * ERRCAT__MO_ASCII for ASCII and for a header without a charset (what
+ * GNU and Python gettext assume then), else ERRCAT__MO_OTHER.
+ */
+static int
+header_charset(const char *h, size_t n)
 {
     size_t i = 0, eol, j, k;
 
@@ -81,12 +92,18 @@ header_utf8(const char *h, size_t n)
                     for (k = j; k < eol && h[k] != ';' && h[k] != ' '
                          && h[k] != '\t' && h[k] != '\r'; k++)
                         ;
-                    return (k - j == 5 && starts_nocase(h + j, 5, "utf-8"))
-                        || (k - j == 4 && starts_nocase(h + j, 4, "utf8"));
+                    if (is_name(h + j, k - j, "utf-8")
+                        || is_name(h + j, k - j, "utf8"))
+                        return ERRCAT__MO_UTF8;
+                    if (is_name(h + j, k - j, "ascii")
+                        || is_name(h + j, k - j, "us-ascii")
+                        || is_name(h + j, k - j, "ansi_x3.4-1968"))
+                        return ERRCAT__MO_ASCII;
+                    return ERRCAT__MO_OTHER;
                 }
         i = eol + 1;
     }
-    return 0;
+    return ERRCAT__MO_ASCII;
 }
 
 int
@@ -113,17 +130,30 @@ errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo)
     if (mo->n > (size - MO_HEADER) / 16
         || !table_ok(mo, mo->orig) || !table_ok(mo, mo->trans))
         return ERRCAT_EINVAL;
+    mo->charset = ERRCAT__MO_ASCII;     /* no header: as GNU and Python */
     for (i = 0; i < mo->n; i++) {
         const char *k, *v;
         size_t kn, vn;
 
         errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
         if (kn == 0) {
-            mo->utf8 = header_utf8(v, vn);
+            mo->charset = header_charset(v, vn);
             break;
         }
     }
     return 0;
+}
+
+int
+errcat__mo_text_ok(const struct errcat__mo *mo, const char *v, size_t n)
+{
+    size_t i;
+
+    if (mo->charset == ERRCAT__MO_ASCII)
+        for (i = 0; i < n; i++)
+            if ((unsigned char)v[i] >= 0x80)
+                return 0;
+    return mo->charset != ERRCAT__MO_OTHER;
 }
 
 void

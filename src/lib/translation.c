@@ -1,7 +1,11 @@
 /*
  * translation.c - decides whether a translation read from a .mo file may
  * replace its source text: valid UTF-8 and exactly the source's
- * placeholders, so the formatter can never be handed a mismatch.
+ * placeholders, so the formatter can never be handed a mismatch. The rule
+ * is msgfmt -c's for the text's flag (c-format, python-format,
+ * python-brace-format): the same arguments, each used with the same type
+ * (printf, Python) or the same spec (braces); printf's %N$ and Python's
+ * names may reorder them, a translation may use an argument twice.
  */
 #include <string.h>
 
@@ -10,125 +14,114 @@
 
 #define TOKENS_MAX 32           /* placeholders a text may hold */
 
-/* A placeholder seen in a text: its name, or its number (0 for %s). */
+/*
+ * An argument as a text uses it: its key (a name, or an index for %s,
+ * %N$s, {} and {N}) and what msgfmt -c compares for it: the type of a
+ * printf or Python directive, the spec of a brace field.
+ */
 struct arg {
-    const char *name;
+    const char *name;           /* NULL for an index */
     size_t name_len;
-    unsigned number;
+    unsigned index;
+    unsigned type;
+    const char *spec;
+    size_t spec_len;
 };
 
-/* The placeholders of s[0..n) in scan mode, up to TOKENS_MAX; -1 when s
- * holds one that style does not support, or too many. */
+static int
+same_key(const struct arg *a, const struct arg *b)
+{
+    if (a->name || b->name)
+        return a->name && b->name && a->name_len == b->name_len
+            && memcmp(a->name, b->name, a->name_len) == 0;
+    return a->index == b->index;
+}
+
+static int
+same_use(const struct arg *a, const struct arg *b)
+{
+    return same_key(a, b) && a->type == b->type
+        && a->spec_len == b->spec_len
+        && memcmp(a->spec, b->spec, a->spec_len) == 0;
+}
+
+/*
+ * The arguments of s[0..n) in scan mode, each (key, type, spec) once, up
+ * to TOKENS_MAX; -1 when s holds a placeholder that is not supported,
+ * mixes %s with %N$s (or {} with {N}, or names with either), or uses one
+ * printf or Python argument with two types, as msgfmt -c refuses.
+ */
 static int
 collect(const char *s, size_t n, enum errcat__ph_mode mode, struct arg *out)
 {
     struct errcat__ph ph;
+    struct arg a;
     size_t pos = 0;
-    int count = 0;
+    int count = 0, i, positional = 0, numbered = 0, named = 0, dup;
+    unsigned next = 0;
 
     for (;;) {
         switch (errcat__ph_next(s, n, &pos, mode, &ph)) {
         case ERRCAT__PH_END:
-            return count;
+            return positional + numbered + named > 1 ? -1 : count;
         case ERRCAT__PH_TEXT:
         case ERRCAT__PH_ESCAPE:
             continue;
         case ERRCAT__PH_BAD:
             return -1;
+        case ERRCAT__PH_POSITIONAL:
+            a.name = NULL;
+            a.name_len = 0;
+            a.index = next++;
+            positional = 1;
+            break;
+        case ERRCAT__PH_NUMBERED:
+            a.name = NULL;
+            a.name_len = 0;
+            a.index = ph.number - 1;
+            numbered = 1;
+            break;
         default:
-            if (count == TOKENS_MAX || (ph.kind == ERRCAT__PH_NUMBERED
-                                        && ph.number == 0))
+            a.name = s + ph.name;
+            a.name_len = ph.name_len;
+            a.index = 0;
+            named = 1;
+        }
+        a.type = errcat__ph_type(&ph);
+        a.spec = s + ph.spec.off;
+        a.spec_len = ph.spec.len;
+        for (i = 0, dup = 0; i < count && !dup; i++) {
+            if (same_use(&out[i], &a))
+                dup = 1;
+            else if (same_key(&out[i], &a) && ph.style != ERRCAT_FORMAT_BRACE)
                 return -1;
-            if (ph.kind == ERRCAT__PH_POSITIONAL
-                || ph.kind == ERRCAT__PH_NUMBERED) {
-                out[count].name = NULL;
-                out[count].name_len = 0;
-                out[count].number = ph.number;  /* 0 for %s */
-            } else {
-                out[count].name = s + ph.name;
-                out[count].name_len = ph.name_len;
-                out[count].number = 0;
-            }
-            count++;
         }
+        if (dup)
+            continue;
+        if (count == TOKENS_MAX)
+            return -1;
+        out[count++] = a;
     }
 }
 
-static size_t
-count_name(const struct arg *a, int n, const char *name, size_t len)
-{
-    size_t c = 0;
-    int i;
-
-    for (i = 0; i < n; i++)
-        if (a[i].name && a[i].name_len == len
-            && memcmp(a[i].name, name, len) == 0)
-            c++;
-    return c;
-}
-
-/* %s count or %N$s covering 1..n: the printf rule. */
+/* Nonzero when every use of a is among b's. */
 static int
-printf_ok(const struct arg *src, int ns, const struct arg *tr, int nt)
+uses_within(const struct arg *a, int na, const struct arg *b, int nb)
 {
-    unsigned long long seen = 0;
-    int i, positional = 0, numbered = 0, n = 0;
+    int i, j;
 
-    for (i = 0; i < ns; i++) {
-        if (src[i].name)
-            return 0;
-        if (src[i].number == 0)
-            n++;
-        else if ((int)src[i].number > n)
-            n = (int)src[i].number;
-    }
-    for (i = 0; i < nt; i++) {
-        if (tr[i].name)
-            return 0;
-        if (tr[i].number == 0)
-            positional++;
-        else if ((int)tr[i].number > n || n > 64)
-            return 0;
-        else {
-            numbered++;
-            seen |= 1ull << (tr[i].number - 1);
-        }
-    }
-    if (positional && numbered)
-        return 0;
-    if (numbered)
-        return seen == (n == 64 ? ~0ull : (1ull << n) - 1);
-    return positional == n;
-}
-
-/* Same names: as a multiset (Python) or as a set (braces). */
-static int
-names_ok(const struct arg *src, int ns, const struct arg *tr, int nt,
-         int multiset)
-{
-    int i;
-
-    for (i = 0; i < nt; i++)
-        if (tr[i].name == NULL)
-            return 0;
-    for (i = 0; i < ns; i++) {
-        size_t a, b;
-
-        if (src[i].name == NULL)
-            return 0;
-        a = count_name(src, ns, src[i].name, src[i].name_len);
-        b = count_name(tr, nt, src[i].name, src[i].name_len);
-        if (b == 0 || (multiset && a != b))
+    for (i = 0; i < na; i++) {
+        for (j = 0; j < nb && !same_use(&a[i], &b[j]); j++)
+            ;
+        if (j == nb)
             return 0;
     }
-    for (i = 0; i < nt; i++)
-        if (count_name(src, ns, tr[i].name, tr[i].name_len) == 0)
-            return 0;
     return 1;
 }
 
 /* A text without placeholders: any % or brace is literal, but what reads
- * as a placeholder means the translator expected an argument. */
+ * as a placeholder means the translator expected an argument; a loose
+ * "% u" (as in "100 % utilisé") is literal as in the source. */
 static int
 plain_ok(const char *tr, size_t n)
 {
@@ -140,7 +133,7 @@ plain_ok(const char *tr, size_t n)
         return 1;               /* the usual case, without a scan */
     while ((k = errcat__ph_next(tr, n, &pos, ERRCAT__PH_MODE_ANY, &ph))
            != ERRCAT__PH_END)
-        if (errcat__ph_is_arg(k))
+        if (errcat__ph_is_arg(k) && !ph.loose)
             return 0;
     return 1;
 }
@@ -161,16 +154,7 @@ errcat__translation_ok(const char *src, enum errcat_format fmt,
     nt = collect(tr, n, mode, b);
     if (ns < 0 || nt < 0)
         return 0;
-    switch (fmt) {
-    case ERRCAT_FORMAT_PRINTF:
-        return printf_ok(a, ns, b, nt);
-    case ERRCAT_FORMAT_PYTHON:
-        return names_ok(a, ns, b, nt, 1);
-    case ERRCAT_FORMAT_BRACE:
-        return names_ok(a, ns, b, nt, 0);
-    default:
-        return 0;
-    }
+    return uses_within(a, ns, b, nt) && uses_within(b, nt, a, ns);
 }
 
 size_t

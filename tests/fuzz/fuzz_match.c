@@ -6,10 +6,12 @@
  * Input: byte 0 selects the mode. Even: the rest is a JSON error body.
  * Odd: byte 1 is the format (mod 4), then template NUL message.
  *
- * Checked besides the sanitizers: a body that matches comes back
- * byte for byte when its entry's English message is formatted with the
- * arguments recovered (the shipped templates name each argument once);
- * recovered arguments lie inside the message.
+ * Checked besides the sanitizers: a body that matches (in any of the
+ * shapes errcat_match_body reads) has the entry's code or HTTP status,
+ * and comes back byte for byte when its entry's English message is
+ * formatted with the arguments recovered (the shipped templates name each
+ * argument once), unless it matched by code only; recovered arguments
+ * lie inside the message.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -32,7 +34,7 @@ static void
 body(const char *data, size_t size)
 {
     struct errcat_match m;
-    json_t *root;
+    json_t *root, *fields, *code;
     const char *msg;
     char *again;
     size_t need;
@@ -47,15 +49,32 @@ body(const char *data, size_t size)
     }
     if (!m.entry || m.cat != &csbs_catalog || m.nargs > ERRCAT_ARGS_MAX)
         fail("match incomplete");
-    /* the same body as jansson reads it */
+    /* the same body as jansson reads it, in the shape that matched */
     root = json_loadb(data, size, JSON_REJECT_DUPLICATES, NULL);
     if (!root)
         fail("matched a body jansson rejects");
-    msg = json_string_value(json_object_get(root, "error_msg"));
-    if (!msg
-        || strcmp(json_string_value(json_object_get(root, "error_code")),
-                  m.entry->code) != 0)
-        fail("matched entry has another code");
+    fields = root;
+    if (!json_object_get(root, "error_code")
+        && !json_object_get(root, "code") && !json_object_get(root, "message"))
+        fields = json_object_iter_value(json_object_iter(root));
+    code = json_object_get(fields, json_object_get(root, "error_code")
+                           ? "error_code" : "code");
+    msg = json_string_value(json_object_get(fields, json_object_get(
+                                root, "error_code") ? "error_msg" : "message"));
+    if (!msg)
+        fail("matched a body without a message");
+    if (json_is_string(code)
+        ? strcmp(json_string_value(code), errcat_entry_code(m.entry)) != 0
+        : !json_is_integer(code)
+          || json_integer_value(code) != m.entry->http_status)
+        fail("matched entry has another code or status");
+    if (m.by_code_only) {
+        if (m.nargs != 0 || !json_is_string(code))
+            fail("by code only, yet arguments or no code");
+        json_decref(root);
+        errcat_match_free(&m);
+        return;
+    }
     need = errcat_format(&csbs_catalog, NULL, m.entry, m.args, m.nargs,
                          NULL, 0);
     again = malloc(need + 1);

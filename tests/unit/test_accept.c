@@ -48,12 +48,21 @@ test_accept_parses_q_values(void **state)
     assert_true(tag_is(2, "zh-Hans"));
     assert_true(tag_is(3, "*"));
     assert_int_equal(items[3].q, 100);
-    assert_int_equal(parse("a;q=0.123,b;q=1.000,c;Q=0,d;q=0."), 4);
+    /* q=0 items are not acceptable: not kept, found by a scan instead */
+    assert_int_equal(parse("a;q=0.123,b;q=1.000,c;Q=0,d;q=0.,e;q=0.5,f;q=.5"),
+                     3);
     assert_true(tag_is(0, "b"));
-    assert_int_equal(items[1].q, 123);
-    assert_int_equal(items[2].q, 0);        /* d: "0." is 0 */
-    assert_int_equal(items[3].q, 0);
-    assert_true(tag_is(2, "c"));            /* equal q: header order */
+    assert_true(tag_is(1, "e"));
+    assert_true(tag_is(2, "a"));
+    assert_int_equal(items[2].q, 123);
+    assert_int_equal(parse("x;q=0.5, y;q=0.5"), 2);
+    assert_true(tag_is(0, "x"));            /* equal q: header order */
+    assert_true(errcat__accept_excluded("a;q=0.123,b,c;Q=0,d;q=0.", "c"));
+    assert_true(errcat__accept_excluded("a;q=0.123,b,c;Q=0,d;q=0.", "D"));
+    assert_false(errcat__accept_excluded("a;q=0.123,b,c;Q=0,d;q=0.", "a"));
+    assert_false(errcat__accept_excluded("de-CH;q=0", "de"));
+    assert_false(errcat__accept_excluded("de;q=0", "de-CH"));
+    assert_false(errcat__accept_excluded(NULL, "de"));
 }
 
 static void
@@ -116,7 +125,7 @@ test_accept_negotiates_translations_present(void **state)
     assert_string_equal(negotiate("fr"), "en");
     assert_string_equal(negotiate("de-AT"), "de_AT");
     assert_string_equal(negotiate("DE"), "de");
-    assert_string_equal(negotiate("zh, de;q=0.1"), "de");   /* no zh.mo */
+    assert_string_equal(negotiate("zh, de;q=0.1"), "zh_CN");    /* Hans */
     assert_string_equal(negotiate("en, de"), "en");
     assert_string_equal(negotiate("en-GB, de"), "en");
     assert_string_equal(negotiate("*, de;q=0.5"), "en");
@@ -178,6 +187,141 @@ test_accept_bounds_hostile_headers(void **state)
     free(h);
 }
 
+/* env -i errcat --accept-language 'en;q=0, *, de;q=0.5': "*" never gives
+ * what the header excluded; here the source English. */
+static void
+test_accept_star_never_gives_an_excluded_language(void **state)
+{
+    (void)state;
+    assert_string_equal(negotiate("en;q=0, *, de;q=0.5"), "de");
+    assert_string_equal(negotiate("*, EN;q=0, zh-CN;q=0.1"), "zh_CN");
+    assert_string_equal(negotiate("en-US;q=0, *, de;q=0.5"), "en");
+    assert_string_equal(negotiate("*;q=0.9, de;q=0.5"), "en");
+    assert_string_equal(negotiate("en-GB;q=0.9, en;q=0, de;q=0.5"), "de");
+}
+
+/* 'de, de-x-priv;q=0' and 'de, de-1996;q=0': q=0 on a longer tag
+ * excludes that tag, not its language (as every peer has it). */
+static void
+test_accept_q0_on_a_longer_tag_excludes_only_it(void **state)
+{
+    (void)state;
+    assert_string_equal(negotiate("de, de-x-priv;q=0"), "de");
+    assert_string_equal(negotiate("de, de-1996;q=0"), "de");
+    assert_string_equal(negotiate("de, de-CH;q=0"), "de");
+    assert_string_equal(negotiate("de-CH, de;q=0"), "en");
+    assert_string_equal(negotiate("de-AT, de;q=0"), "de_AT");
+    /* excluded de-AT: the lookup goes on down to de */
+    assert_string_equal(negotiate("de-AT, de-at;q=0"), "de");
+    assert_string_equal(negotiate("de-AT;q=0, de-AT-1996"), "de");
+    assert_string_equal(negotiate("zh-CN, zh-cn;q=0, de;q=0.1"), "de");
+}
+
+/* A directory with the fixture's translations and a zh_TW of its own. */
+static const char *
+with_zh_tw(void)
+{
+    static const struct mo_pair tw[] = {
+        MO_PAIR("", MO_HEADER_UTF8),
+        MO_PAIR("description\004The server does not exist.",
+                "\xe4\xbc\xba\xe6\x9c\x8d\xe5\x99\xa8\xe4\xb8\x8d"
+                "\xe5\xad\x98\xe5\x9c\xa8\xe3\x80\x82"),
+    };
+    static char copy[256];
+    unsigned char mo[1024];
+    char cmd[700];
+    size_t n = mo_build(mo, sizeof mo, tw, 2, 0);
+
+    snprintf(copy, sizeof copy, "%s", fx_tempdir("zhtw"));
+    snprintf(cmd, sizeof cmd, "cp -R '%s'/. '%s'/", dir, copy);
+    fx_sh(cmd);
+    fx_write(fx_mo_path(copy, "zh_TW", "errcat-fixture"), mo, n);
+    errcat_catalog_release(cat);
+    assert_int_equal(errcat_bind(cat, copy), 0);
+    return copy;
+}
+
+/* 'zh-Hant-CN' is Traditional: never zh_CN; once zh_TW is there,
+ * zh-Hant, zh-TW, zh-HK, zh-MO and zh-Hant-* go to it, and zh, zh-CN,
+ * zh-SG and zh-Hans-* to zh_CN. */
+static void
+test_accept_script_subtag_is_honoured(void **state)
+{
+    static const char *const hant[] = {
+        "zh-Hant-CN", "zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh-Hant-TW",
+        "zh-Hant-HK", "zh-hant-sg", "ZH-TW", "zh-Hant-CN-x-private",
+    };
+    static const char *const hans[] = {
+        "zh", "zh-CN", "zh-SG", "zh-Hans", "zh-Hans-CN", "zh-Hans-TW",
+        "zh-Hans-HK", "zh-hans-mo", "ZH-cn", "zh-Hans-SG-x-private",
+    };
+    const struct errcat_locale *loc;
+    const char *copy;
+    char h[80];
+    size_t i;
+
+    (void)state;
+    /* without zh_TW: a Traditional tag finds nothing Chinese */
+    for (i = 0; i < sizeof hant / sizeof *hant; i++) {
+        snprintf(h, sizeof h, "%s, de;q=0.5", hant[i]);
+        assert_string_equal(negotiate(h), "de");
+        assert_int_equal(errcat_locale_get(cat, hant[i], &loc), 0);
+        assert_string_equal(errcat_locale_name(loc), "en");
+    }
+    for (i = 0; i < sizeof hans / sizeof *hans; i++) {
+        snprintf(h, sizeof h, "%s, de;q=0.5", hans[i]);
+        assert_string_equal(negotiate(h), "zh_CN");
+    }
+    copy = with_zh_tw();
+    for (i = 0; i < sizeof hant / sizeof *hant; i++) {
+        snprintf(h, sizeof h, "%s, de;q=0.5", hant[i]);
+        assert_string_equal(negotiate(h), "zh_TW");
+        assert_int_equal(errcat_locale_get(cat, hant[i], &loc), 0);
+        assert_string_equal(errcat_locale_name(loc), "zh_TW");
+    }
+    for (i = 0; i < sizeof hans / sizeof *hans; i++) {
+        snprintf(h, sizeof h, "%s, de;q=0.5", hans[i]);
+        assert_string_equal(negotiate(h), "zh_CN");
+        assert_int_equal(errcat_locale_get(cat, hans[i], &loc), 0);
+        assert_string_equal(errcat_locale_name(loc), "zh_CN");
+    }
+    assert_string_equal(negotiate("zh-Hant-TW;q=0, zh-Hant, de;q=0.1"), "de");
+    errcat_catalog_release(cat);
+    fx_rmdir(copy);
+}
+
+/* 'de-CH, de;q=0' and 63 x ', fr;q=0.5': the 64-item bound never drops
+ * an exclusion, and a repeated tag counts once. */
+static void
+test_accept_bound_keeps_exclusions_and_ignores_repeats(void **state)
+{
+    char h[8192];
+    size_t len, i;
+
+    (void)state;
+    len = (size_t)snprintf(h, sizeof h, "de-CH, de;q=0");
+    for (i = 0; i < 63; i++)
+        len += (size_t)snprintf(h + len, sizeof h - len, ", fr;q=0.5");
+    assert_string_equal(negotiate(h), "en");
+    /* 200 distinct tags before the exclusion: still honoured */
+    len = (size_t)snprintf(h, sizeof h, "de-CH");
+    for (i = 0; i < 200; i++)
+        len += (size_t)snprintf(h + len, sizeof h - len, ", x%03zu;q=0.5", i);
+    snprintf(h + len, sizeof h - len, ", de;q=0");
+    assert_string_equal(negotiate(h), "en");
+    /* 100 repeats of one tag leave room for the next */
+    len = 0;
+    for (i = 0; i < 100; i++)
+        len += (size_t)snprintf(h + len, sizeof h - len, "%s;q=0.5, ",
+                                i % 2 ? "fr" : "FR");
+    snprintf(h + len, sizeof h - len, "de;q=0.1");
+    assert_string_equal(negotiate(h), "de");
+    /* a repeat keeps its best q: de;q=0.9 beats zh-CN;q=0.5 */
+    assert_string_equal(negotiate("de;q=0.1, zh-CN;q=0.5, de;q=0.9"), "de");
+    /* ... and the same tag with q=0 anywhere is not acceptable */
+    assert_string_equal(negotiate("de, zh-CN;q=0.5, de;q=0"), "zh_CN");
+}
+
 int
 main(void)
 {
@@ -193,6 +337,12 @@ main(void)
                                         fx_bind, fx_release),
         cmocka_unit_test_setup_teardown(test_accept_bounds_hostile_headers,
                                         fx_bind, fx_release),
+#define T(name) cmocka_unit_test_setup_teardown(name, fx_bind, fx_release)
+        T(test_accept_star_never_gives_an_excluded_language),
+        T(test_accept_q0_on_a_longer_tag_excludes_only_it),
+        T(test_accept_script_subtag_is_honoured),
+        T(test_accept_bound_keeps_exclusions_and_ignores_repeats),
+#undef T
     };
     int rc;
 

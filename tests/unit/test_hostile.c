@@ -93,11 +93,13 @@ test_hostile_accept_distinct_absent_languages(void **state)
     size_t len = 0, i;
 
     (void)state;
-    /* 10,000 distinct well-formed tags, none translated, best q first */
+    /* 10,000 distinct well-formed tags, none translated, best q first
+       (no zh: plain Chinese is Simplified, which is translated) */
     for (i = 0; i < ITEMS; i++)
         len += (size_t)snprintf(header + len, sizeof header - len,
                                 "%c%c-%04zu;q=0.%03zu, ", 'a' + (int)(i % 26),
-                                'a' + (int)(i / 26 % 26), i,
+                                i % 26 == 25 && i / 26 % 26 == 7 ? 'q'
+                                : 'a' + (int)(i / 26 % 26), i,
                                 999 - i % 999);
     assert_true(len > 100000);
     assert_string_equal(accept_rounds(header), "en");

@@ -15,6 +15,7 @@
 #include "errcat_int.h"
 #include "../fixtures/fixture_catalog.h"
 #include "../fixtures/fixture_locale.h"
+#include "../golden/absent.c"
 
 static const struct errcat_catalog *const fx = &fixture_catalog;
 static char buf[4096];
@@ -134,6 +135,34 @@ test_json_writes_the_localized_body(void **state)
     fx_rmdir(dir);
 }
 
+/* Absent fields are left out of both bodies, never written as "" or 0. */
+static void
+test_json_leaves_absent_fields_out(void **state)
+{
+    const struct errcat_catalog *cat = &absent_catalog;
+    const char *args[] = { "9" };
+
+    (void)state;
+    errcat_json_body(cat, errcat_find(cat, ABS_PLAN_LIMIT_EXCEEDED), args, 1,
+                     buf, sizeof buf);
+    assert_string_equal(buf, "{\"error_msg\":\"Maximum number of plans "
+                        "allowed (9) exceeded\"}");
+    errcat_json_body(cat, errcat_find(cat, ABS_VAULT_MISSING), NULL, 0, buf,
+                     sizeof buf);
+    assert_string_equal(buf, "{\"error_code\":\"ABS.0002\"}");
+    errcat_json_localized(cat, NULL, errcat_find(cat, ABS_PLAN_LIMIT_EXCEEDED),
+                          args, 1, buf, sizeof buf);
+    assert_string_equal(buf, "{\"error_msg\":\"Maximum number of plans "
+                        "allowed (9) exceeded\",\"id\":\"plan_limit_exceeded\","
+                        "\"http_status\":413,\"message\":\"Maximum number of "
+                        "plans allowed (9) exceeded\",\"unused\":false,"
+                        "\"locale\":\"en\"}");
+    errcat_json_localized(cat, NULL, errcat_find(cat, ABS_BARE), NULL, 0, buf,
+                          sizeof buf);
+    assert_string_equal(buf, "{\"id\":\"bare\",\"description\":\"Something "
+                        "went wrong.\",\"unused\":false,\"locale\":\"en\"}");
+}
+
 static int
 body(const char *json)
 {
@@ -214,7 +243,7 @@ test_json_handles_huge_strings(void **state)
 
     (void)state;
     assert_non_null(b);
-    len = snprintf(b, n, "{\"error_code\":\"FIX.0002\",\"error_msg\":\"");
+    len = snprintf(b, n, "{\"error_code\":\"FIX.0003\",\"error_msg\":\"");
     for (i = (size_t)len; i < n - 2; i++)
         b[i] = 'x';
     b[n - 2] = '"';
@@ -233,6 +262,7 @@ main(void)
         cmocka_unit_test(test_json_refuses_invalid_utf8_arguments),
         cmocka_unit_test(test_json_reports_the_length_a_short_buffer_needs),
         cmocka_unit_test(test_json_writes_the_localized_body),
+        cmocka_unit_test(test_json_leaves_absent_fields_out),
         cmocka_unit_test(test_json_parses_error_bodies),
         cmocka_unit_test(test_json_refuses_hostile_bodies),
         cmocka_unit_test(test_json_handles_huge_strings),

@@ -61,7 +61,7 @@ test_locale_resolves_the_fallback_chain(void **state)
     assert_string_equal(used("zh-Hans"), "zh_CN");
     assert_string_equal(used("zh_CN.UTF-8"), "zh_CN");
     assert_string_equal(used("zh_TW"), "en");
-    assert_string_equal(used("zh"), "en");
+    assert_string_equal(used("zh"), "zh_CN");   /* zh is zh-Hans-CN */
     assert_string_equal(used("fr_FR"), "en");
     assert_string_equal(used("C"), "en");
     assert_string_equal(used("POSIX"), "en");
@@ -209,6 +209,40 @@ test_locale_refuses_bad_translations_in_mo_bytes(void **state)
     fx_rmdir(d);
 }
 
+/* A .mo whose header says charset=ASCII, or that has no header, is read
+ * as GNU and Python gettext read it; its translations must be ASCII. */
+static void
+test_locale_reads_ascii_and_headerless_mo(void **state)
+{
+    static const struct mo_pair ascii[] = {
+        MO_PAIR("", "Content-Type: text/plain; charset=ASCII\n"),
+        MO_PAIR("description\004The server does not exist.",
+                "Der Server existiert nicht."),
+        MO_PAIR("description\004The server types differ.",
+                "Die Servertypen sind verschieden \xc3\xa4."),
+    };
+    unsigned char mo[1024];
+    size_t n;
+    const char *d;
+    int headerless;
+
+    (void)state;
+    for (headerless = 0; headerless <= 1; headerless++) {
+        n = mo_build(mo, sizeof mo, ascii + headerless, 3 - headerless, 0);
+        d = bind_image("de", mo, n);
+        assert_string_equal(used("de"), "de");
+        assert_string_equal(text(get("de"), FIX_SERVER_NOT_FOUND,
+                                 ERRCAT_DESCRIPTION),
+                            "Der Server existiert nicht.");
+        /* not ASCII in an ASCII file: the source text */
+        assert_string_equal(text(get("de"), FIX_SERVER_TYPE_MISMATCH,
+                                 ERRCAT_DESCRIPTION),
+                            "The server types differ.");
+        errcat_catalog_release(cat);
+        fx_rmdir(d);
+    }
+}
+
 static void
 test_locale_hostile_mo_counts_as_absent(void **state)
 {
@@ -339,10 +373,47 @@ test_locale_environment_follows_gettext(void **state)
     assert_string_equal(used(NULL), "en");
     set_env(NULL, NULL, "POSIX", "zh_CN");
     assert_string_equal(used(NULL), "en");
-    set_env(NULL, NULL, "C.UTF-8", "zh_CN");
+    set_env(NULL, NULL, "C.UTF-8", NULL);           /* C.UTF-8 alone */
     assert_string_equal(used(NULL), "en");
     set_env(NULL, NULL, "../../etc", NULL);         /* unsafe: English */
     assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, NULL, NULL);
+}
+
+/* env -i LANG=C.UTF-8 LANGUAGE=de: GNU gettext on Debian (glibc 2.36)
+ * honours LANGUAGE under C.UTF-8, which is not the C locale. */
+static void
+test_locale_environment_c_utf8_honours_language(void **state)
+{
+    (void)state;
+    set_env(NULL, NULL, "C.UTF-8", "de");
+    assert_string_equal(used(NULL), "de");
+    set_env(NULL, NULL, "C.utf8", "zh_CN");
+    assert_string_equal(used(NULL), "zh_CN");
+    set_env("C.UTF-8", NULL, "de_DE.UTF-8", "zh_CN:de");
+    assert_string_equal(used(NULL), "zh_CN");
+    set_env(NULL, "C", "C.UTF-8", "de");            /* LC_MESSAGES=C wins */
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, NULL, NULL);
+}
+
+/* env -i LANG=de_DE.UTF-8 LANGUAGE=C:zh_CN: in GNU and Python gettext a
+ * C or POSIX entry ends the search, giving the source texts. */
+static void
+test_locale_environment_c_entry_ends_language(void **state)
+{
+    (void)state;
+    set_env(NULL, NULL, "de_DE.UTF-8", "C:zh_CN");
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, "de_DE.UTF-8", "POSIX:zh_CN");
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, "de_DE.UTF-8", "fr:C:zh_CN");
+    assert_string_equal(used(NULL), "en");
+    set_env(NULL, NULL, "de_DE.UTF-8", "zh_CN:C");  /* found before C */
+    assert_string_equal(used(NULL), "zh_CN");
+    /* only C and POSIX themselves: C.UTF-8 is a name without a .mo */
+    set_env(NULL, NULL, "de_DE.UTF-8", "C.UTF-8:zh_CN");
+    assert_string_equal(used(NULL), "zh_CN");
     set_env(NULL, NULL, NULL, NULL);
 }
 
@@ -621,11 +692,14 @@ main(void)
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_bind, fx_release)
         T(test_locale_resolves_the_fallback_chain),
+        T(test_locale_environment_c_utf8_honours_language),
+        T(test_locale_environment_c_entry_ends_language),
         T(test_locale_translates_every_field),
         T(test_locale_inherits_missing_texts_along_the_chain),
         T(test_locale_formats_translated_messages),
         T(test_locale_hostile_po_falls_back_to_source),
         T(test_locale_refuses_bad_translations_in_mo_bytes),
+        T(test_locale_reads_ascii_and_headerless_mo),
         T(test_locale_hostile_mo_counts_as_absent),
         T(test_locale_refuses_unsafe_names),
         T(test_locale_environment_follows_gettext),

@@ -106,8 +106,44 @@ test_locale_name_chain_follows_gettext(void **state)
     assert_int_equal(errcat__locale_chain(&ln, chain), 2);
     assert_string_equal(chain[0], "de_CH");
     assert_string_equal(chain[1], "de");
-    assert_int_equal(errcat__locale_parse("zh", &ln), 0);
-    assert_int_equal(errcat__locale_chain(&ln, chain), 1);
+    /* POSIX Chinese names keep gettext's chain */
+    assert_int_equal(errcat__locale_parse("zh_TW.UTF-8", &ln), 0);
+    assert_int_equal(errcat__locale_chain(&ln, chain), 4);
+    assert_string_equal(chain[3], "zh");
+}
+
+/* Chinese BCP 47 tags go by script and never cross it. */
+static void
+test_locale_name_chinese_chain_follows_the_script(void **state)
+{
+    static const struct {
+        const char *name;
+        const char *chain[3];
+    } cases[] = {
+        { "zh", { "zh_CN", "zh", NULL } },
+        { "zh-CN", { "zh_CN", "zh", NULL } },
+        { "zh-SG", { "zh_SG", "zh_CN", "zh" } },
+        { "zh-Hans", { "zh_CN", "zh", NULL } },
+        { "zh-Hans-TW", { "zh_CN", "zh", NULL } },
+        { "zh-Hant", { "zh_TW", NULL, NULL } },
+        { "zh-Hant-CN", { "zh_TW", NULL, NULL } },
+        { "zh-TW", { "zh_TW", NULL, NULL } },
+        { "zh-HK", { "zh_HK", "zh_TW", NULL } },
+        { "zh-Hant-MO", { "zh_MO", "zh_TW", NULL } },
+        { "zh-hant-hk-x-a", { "zh_HK", "zh_TW", NULL } },
+    };
+    char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
+    struct errcat__lname ln;
+    size_t i, j, n;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_int_equal(errcat__locale_parse(cases[i].name, &ln), 0);
+        n = errcat__locale_chain(&ln, chain);
+        for (j = 0; j < 3 && cases[i].chain[j]; j++)
+            assert_string_equal(chain[j], cases[i].chain[j]);
+        assert_int_equal(n, j);
+    }
 }
 
 int
@@ -118,6 +154,7 @@ main(void)
         cmocka_unit_test(test_locale_name_refuses_malformed_names),
         cmocka_unit_test(test_locale_name_normalises_bcp47_and_posix),
         cmocka_unit_test(test_locale_name_chain_follows_gettext),
+        cmocka_unit_test(test_locale_name_chinese_chain_follows_the_script),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

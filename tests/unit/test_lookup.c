@@ -13,6 +13,9 @@
 #include "errcat.h"
 #include "csbs.h"
 #include "../fixtures/fixture_catalog.h"
+/* errcat-gen's own output for a catalog with absent fields, kept exact
+   by the golden test */
+#include "../golden/absent.c"
 
 static const struct errcat_catalog *const fx = &fixture_catalog;
 
@@ -28,6 +31,12 @@ check_tables(const struct errcat_catalog *cat)
 
         assert_ptr_equal(errcat_find(cat, errcat_entry_value(e)), e);
         assert_ptr_equal(errcat_find_id(cat, errcat_entry_id(e)), e);
+        if (e->code == NULL) {
+            /* found by value and id only */
+            assert_string_equal(errcat_entry_code(e), "");
+            assert_null(errcat_find_code(cat, ""));
+            continue;
+        }
         for (f = errcat_find_code(cat, errcat_entry_code(e)); f && f != e;
              f = errcat_next_same_code(cat, f))
             assert_string_equal(errcat_entry_code(f), errcat_entry_code(e));
@@ -128,6 +137,63 @@ test_lookup_unknown_reads_as_fallback(void **state)
     assert_string_equal(errcat_module_id(fx, e), "shared");
     assert_string_equal(errcat_status_string(ERRCAT_ENOMEM), "out of memory");
     assert_string_equal(errcat_status_string(12345), "unknown status");
+}
+
+/* Absent fields read as "" (HTTP status 0), never as the fallback of an
+ * unknown entry; an entry without code is found by value and id. */
+static void
+test_lookup_absent_fields_read_as_empty(void **state)
+{
+    const struct errcat_catalog *cat = &absent_catalog;
+    const struct errcat_entry *plan = errcat_find(cat, ABS_PLAN_LIMIT_EXCEEDED);
+    const struct errcat_entry *bare = errcat_find_id(cat, "bare");
+    const struct errcat_entry *vault = errcat_find(cat, ABS_VAULT_MISSING);
+    const struct errcat_entry *old = errcat_find(cat, ABS_OLD_QUOTA);
+    const char *args[] = { "7" };
+    char buf[128];
+
+    (void)state;
+    check_tables(cat);
+    assert_non_null(plan);
+    assert_ptr_equal(bare, errcat_find(cat, ABS_BARE));
+    assert_null(plan->code);
+    assert_string_equal(errcat_entry_code(plan), "");
+    assert_int_equal(errcat_entry_http_status(plan), 413);
+    assert_string_equal(errcat_description(cat, NULL, plan), "");
+    assert_string_equal(errcat_measure(cat, NULL, plan), "");
+    assert_string_equal(errcat_module_name(cat, NULL, plan), "");
+    assert_string_equal(errcat_module_id(cat, plan), "");
+    assert_string_equal(errcat_message_template(cat, NULL, plan),
+                        "Maximum number of plans allowed (%(allowed)s) "
+                        "exceeded");
+    assert_int_equal(errcat_format(cat, NULL, plan, args, 1, buf, sizeof buf),
+                     strlen("Maximum number of plans allowed (7) exceeded"));
+    assert_string_equal(buf, "Maximum number of plans allowed (7) exceeded");
+    assert_string_equal(errcat_describe(cat, NULL, ABS_PLAN_LIMIT_EXCEEDED),
+                        "");
+
+    assert_int_equal(errcat_entry_http_status(bare), 0);
+    assert_string_equal(errcat_message_template(cat, NULL, bare), "");
+    assert_int_equal(errcat_format(cat, NULL, bare, args, 1, buf, sizeof buf),
+                     0);
+    assert_string_equal(buf, "");
+    assert_string_equal(errcat_describe(cat, NULL, ABS_BARE),
+                        "Something went wrong.");
+
+    /* a code shared by an entry with and one without module and status */
+    assert_ptr_equal(errcat_find_code(cat, "ABS.0002"), vault);
+    assert_ptr_equal(errcat_next_same_code(cat, vault), old);
+    assert_ptr_equal(errcat_find_code_status(cat, "ABS.0002", 400), old);
+    assert_ptr_equal(errcat_find_code_status(cat, "ABS.0002", 0), vault);
+    assert_string_equal(errcat_module_id(cat, vault), "backup");
+    assert_string_equal(errcat_module_name(cat, NULL, old), "");
+    assert_string_equal(errcat_measure(cat, NULL, old),
+                        "Ask for a larger quota.");
+    assert_null(errcat_find_code(cat, "ABS.0003"));
+    assert_null(errcat_find_code(cat, NULL));
+    /* unknown still reads as the fallback */
+    assert_string_equal(errcat_measure(cat, NULL, NULL),
+                        "Contact technical support.");
 }
 
 static void
@@ -255,6 +321,7 @@ main(void)
         cmocka_unit_test(test_lookup_finds_by_value),
         cmocka_unit_test(test_lookup_finds_every_entry_of_a_code),
         cmocka_unit_test(test_lookup_unknown_reads_as_fallback),
+        cmocka_unit_test(test_lookup_absent_fields_read_as_empty),
         cmocka_unit_test(test_lookup_registry_refuses_duplicates),
         cmocka_unit_test(test_lookup_shipped_catalog),
     };

@@ -85,7 +85,7 @@ test_mo_reads_both_byte_orders(void **state)
         assert_int_equal(parse_copy(image, image_size, &mo), 0);
         assert_int_equal(mo.swap, big);
         assert_int_equal(mo.n, 3);
-        assert_true(mo.utf8);
+        assert_int_equal(mo.charset, ERRCAT__MO_UTF8);
         errcat__mo_pair(&mo, 1, &k, &kn, &v, &vn);
         assert_int_equal(kn, strlen("message\004server do not exist"));
         assert_string_equal(v, "Server existiert nicht");
@@ -105,7 +105,7 @@ test_mo_reads_msgfmt_output(void **state)
     (void)state;
     snprintf(path, sizeof path, "%s/de/LC_MESSAGES/errcat-fixture.mo", dir);
     assert_int_equal(errcat__mo_open(path, &mo), 0);
-    assert_true(mo.utf8);
+    assert_int_equal(mo.charset, ERRCAT__MO_UTF8);
     assert_true(mo.n > 40);
     touch_all(&mo);
     for (i = 0; i < mo.n; i++) {
@@ -122,7 +122,7 @@ test_mo_reads_msgfmt_output(void **state)
     errcat__mo_close(&mo);
     snprintf(path, sizeof path, "%s/la/LC_MESSAGES/errcat-fixture.mo", dir);
     assert_int_equal(errcat__mo_open(path, &mo), 0);
-    assert_false(mo.utf8);      /* ISO-8859-1: the runtime ignores it */
+    assert_int_equal(mo.charset, ERRCAT__MO_OTHER);  /* ISO-8859-1: ignored */
     errcat__mo_close(&mo);
     fx_rmdir(dir);
 }
@@ -287,18 +287,26 @@ test_mo_survives_random_corruption(void **state)
 static void
 test_mo_header_names_the_charset(void **state)
 {
+    /* ASCII is UTF-8's first 128 characters: GNU and Python gettext read
+       a file declaring it, or declaring no charset, as ASCII */
     static const struct {
         const char *header;
-        int utf8;
+        int charset;
     } cases[] = {
-        { "Content-Type: text/plain; charset=UTF-8\n", 1 },
-        { "MIME-Version: 1.0\ncontent-type: text/plain; CHARSET=utf-8\n", 1 },
-        { "Content-Type: text/plain; charset=utf8\n", 1 },
-        { "Content-Type: text/plain; charset=ISO-8859-1\n", 0 },
-        { "Content-Type: text/plain; charset=UTF-16\n", 0 },
-        { "Content-Type: text/plain\n", 0 },
-        { "X-Note: charset=UTF-8\n", 0 },
-        { "", 0 },
+        { "Content-Type: text/plain; charset=UTF-8\n", ERRCAT__MO_UTF8 },
+        { "MIME-Version: 1.0\ncontent-type: text/plain; CHARSET=utf-8\n",
+          ERRCAT__MO_UTF8 },
+        { "Content-Type: text/plain; charset=utf8\n", ERRCAT__MO_UTF8 },
+        { "Content-Type: text/plain; charset=ASCII\n", ERRCAT__MO_ASCII },
+        { "Content-Type: text/plain; charset=us-ascii\n", ERRCAT__MO_ASCII },
+        { "Content-Type: text/plain; charset=ANSI_X3.4-1968\n",
+          ERRCAT__MO_ASCII },
+        { "Content-Type: text/plain; charset=ISO-8859-1\n", ERRCAT__MO_OTHER },
+        { "Content-Type: text/plain; charset=UTF-16\n", ERRCAT__MO_OTHER },
+        { "Content-Type: text/plain; charset=ASCII-8\n", ERRCAT__MO_OTHER },
+        { "Content-Type: text/plain\n", ERRCAT__MO_ASCII },
+        { "X-Note: charset=UTF-8\n", ERRCAT__MO_ASCII },
+        { "", ERRCAT__MO_ASCII },
     };
     struct mo_pair p[2] = { MO_PAIR("", ""), MO_PAIR("a", "b") };
     struct errcat__mo mo;
@@ -310,12 +318,15 @@ test_mo_header_names_the_charset(void **state)
         p[0].val_len = strlen(cases[i].header);
         image_size = mo_build(image, sizeof image, p, 2, 0);
         assert_int_equal(parse_copy(image, image_size, &mo), 0);
-        assert_int_equal(mo.utf8, cases[i].utf8);
+        assert_int_equal(mo.charset, cases[i].charset);
     }
     /* no header entry at all */
     image_size = mo_build(image, sizeof image, p + 1, 1, 0);
     assert_int_equal(parse_copy(image, image_size, &mo), 0);
-    assert_false(mo.utf8);
+    assert_int_equal(mo.charset, ERRCAT__MO_ASCII);
+    /* an ASCII file's translations must be ASCII */
+    assert_true(errcat__mo_text_ok(&mo, "abc", 3));
+    assert_false(errcat__mo_text_ok(&mo, "\xc3\xa4", 2));
 }
 
 static void

@@ -91,9 +91,18 @@ test_validate_code_and_status(void **state)
     char a[1024];
 
     (void)state;
-    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T1", 400,
+    /* any token of [A-Za-z0-9._:-] is a code */
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x",
+                                             "PlanLimitExceeded", 400, "m",
+                                             ""), NULL), 0);
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x",
+                                             "common.0011", 400, "m",
+                                             ""), NULL), 0);
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T 1", 400,
                                              "m", ""), NULL), 1);
-    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T.1x", 400,
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T/1", 400,
+                                             "m", ""), NULL), 1);
+    assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "", 400,
                                              "m", ""), NULL), 1);
     assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x",
                                              "BackupService.4003", 400, "m",
@@ -102,6 +111,38 @@ test_validate_code_and_status(void **state)
                                              "m", ""), NULL), 1);
     assert_int_equal(errors_of(fixture_entry(a, sizeof a, "x", "T.1", 99,
                                              "m", ""), NULL), 1);
+}
+
+/* Every field but id may be absent; an entry needs a description or a
+ * message; what is there is still checked. */
+static void
+test_validate_absent_fields(void **state)
+{
+    (void)state;
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\"><description>D.</description></entry>\n"
+        "  <entry id=\"b\" http-status=\"413\"><message>M %(n)s</message>"
+        "<arg name=\"n\">count</arg></entry>\n"
+        "  <entry id=\"c\" code=\"T.1\" module=\"m\">"
+        "<description>D.</description></entry>\n", NULL), 0);
+    assert_int_equal(diag_errors(), 0);
+    /* nothing to say */
+    assert_int_equal(errors_of("  <entry id=\"a\"/>\n", NULL), 1);
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\" code=\"T.1\"><measure>Retry.</measure></entry>\n",
+        NULL), 1);
+    /* empty is not absent */
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\"><description>D.</description>"
+        "<measure></measure></entry>\n", NULL), 1);
+    /* an <arg> needs a message */
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\"><description>D.</description>"
+        "<arg>what</arg></entry>\n", NULL), 1);
+    /* present fields keep their checks */
+    assert_int_equal(errors_of(
+        "  <entry id=\"a\" http-status=\"0\" module=\"nope\">"
+        "<description>D.</description></entry>\n", NULL), 2);
 }
 
 static void
@@ -194,6 +235,7 @@ main(void)
         cmocka_unit_test(test_validate_ids_colliding_as_c_names),
         cmocka_unit_test(test_validate_keywords),
         cmocka_unit_test(test_validate_code_and_status),
+        cmocka_unit_test(test_validate_absent_fields),
         cmocka_unit_test(test_validate_args_match_placeholders),
         cmocka_unit_test(test_validate_mixed_styles),
         cmocka_unit_test(test_validate_quirks_warn_but_pass),
