@@ -1,12 +1,20 @@
 # errcat: error-code catalogs to C tables, gettext templates and a runtime.
-# GNU make. `make` builds, `make check` tests, `make demo` shows it.
+# GNU make. `make` builds, `make check` tests, `make demo` shows it,
+# `make install` installs (PREFIX, DESTDIR and the directories below).
 
+VERSION = 1.0
 PREFIX = /usr/local
-BINDIR = $(PREFIX)/bin
-LIBDIR = $(PREFIX)/lib
+EXEC_PREFIX = $(PREFIX)
+BINDIR = $(EXEC_PREFIX)/bin
+LIBDIR = $(EXEC_PREFIX)/lib
 INCLUDEDIR = $(PREFIX)/include
-DATADIR = $(PREFIX)/share
-LOCALEDIR = $(DATADIR)/locale
+DATAROOTDIR = $(PREFIX)/share
+DATADIR = $(DATAROOTDIR)
+LOCALEDIR = $(DATAROOTDIR)/locale
+MANDIR = $(DATAROOTDIR)/man
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+CMAKEDIR = $(LIBDIR)/cmake/errcat
+# Installed catalogs, which the installed errcat command answers for.
 CATALOGDIR = $(DATADIR)/errcat/catalogs
 
 CC = cc
@@ -30,29 +38,50 @@ else
 Q = @
 endif
 
-# The catalogs this tree ships; each has catalog/NAME.xml and its record
-# catalog/NAME.numbers, and generates generated/NAME.[ch] and po/DOMAIN.pot.
-CATALOGS = csbs
-CATALOG_XML = $(CATALOGS:%=catalog/%.xml)
-GEN_C = $(CATALOGS:%=generated/%.c)
-GEN_H = $(CATALOGS:%=generated/%.h)
-DOMAINS = errcat-csbs
-POT = $(DOMAINS:%=po/%.pot)
-LINGUAS := $(shell sed -e 's/\#.*//' po/LINGUAS 2>/dev/null)
-COMPILED = $(CATALOGS:%=$(B)/catalogs/%.errcat)
-MO = $(foreach l,$(LINGUAS),$(foreach d,$(DOMAINS),$(B)/locale/$(l)/LC_MESSAGES/$(d).mo))
+# The catalogs this tree ships, built by the rules it installs
+# (mk/errcat.mk). Adding a catalog is one line: NAME, catalog, its
+# translations (LINGUAS, LL.po), the C output and the .pot directory; it
+# gets its library liberrcat-NAME, header <errcat/NAME.h> and errcat-NAME.pc.
+ERRCAT_GEN = $(B)/errcat-gen
+ERRCAT_GEN_DEP = $(B)/errcat-gen
+ERRCAT_BUILDDIR = $(B)/catalogs
+ERRCAT_LOCALE_BUILD = $(B)/locale
+ERRCAT_LOCALEDIR = $(LOCALEDIR)
+ERRCAT_CATALOGDIR = $(CATALOGDIR)
+ERRCAT_INSTALL_DIR = DESTDIR='$(DESTDIR)' sh mk/install-dirs.sh $(B)/install-dirs
+ERRCAT_Q = $(Q)
+include mk/errcat.mk
+$(eval $(call errcat_catalog,csbs,catalog/csbs.xml,po,generated,po))
+
+CATALOGS = $(ERRCAT_CATALOGS)
+CATALOG_XML = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_XML))
+GEN_C = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_C))
+GEN_H = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_H))
+MO = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_MO))
+COMPILED = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_COMPILED))
 
 # errcat-gen: the generator.  One module per file; main.c only reads argv.
 GEN_SRC = $(wildcard src/gen/*.c) src/lib/placeholder.c
 GEN_OBJ = $(GEN_SRC:%.c=$(B)/%.o) $(B)/schema_rng.o
 GEN_LIBOBJ = $(filter-out $(B)/src/gen/main.o,$(GEN_OBJ))
 
-# liberrcat: the runtime.
+# liberrcat: the runtime. It exports what errcat.h declares and nothing
+# else: hidden visibility by default, errcat.h marks its declarations, and
+# the version script gives them the version node.
 LIB_SRC = $(wildcard src/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/%.o)
 LIB_A = $(B)/liberrcat.a
 LIB_SO = $(B)/liberrcat.so.$(SOVERSION)
 LIB_HDR = src/lib/errcat.h src/lib/errcat_catalog.h
+
+# liberrcat-NAME: the tables of each shipped catalog as a library.
+CAT_A = $(CATALOGS:%=$(B)/liberrcat-%.a)
+CAT_SO = $(CATALOGS:%=$(B)/liberrcat-%.so.$(SOVERSION))
+PC = $(B)/errcat.pc $(CATALOGS:%=$(B)/errcat-%.pc)
+CMAKE_FILES = $(B)/cmake/errcatConfig.cmake \
+	$(B)/cmake/errcatConfigVersion.cmake mk/errcat-catalog.cmake \
+	mk/errcat-generate.cmake mk/errcat-mo.cmake
+MAN = $(addprefix $(B)/man/,errcat.1 errcat-gen.1 errcat.3 errcat-catalog.5)
 
 # errcat: the CLI, a client of liberrcat with the shipped catalogs linked in.
 CLI_SRC = $(wildcard src/cli/*.c)
@@ -67,26 +96,43 @@ LIB_TEST_SRC = $(filter-out $(GEN_TEST_SRC),$(wildcard tests/unit/test_*.c))
 LIB_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(LIB_TEST_SRC))
 
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) -fPIC -MMD -MP \
-	-Isrc/lib -Igenerated $(XML_CFLAGS) \
+	-Isrc/include -Isrc/lib -Igenerated $(XML_CFLAGS) \
 	-DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' \
 	-DERRCAT_CATALOGDIR='"$(CATALOGDIR)"'
 
 .PHONY: all check demo clean regen install uninstall update-po new-po \
-	po-stats deps deps-check bench fuzz sanitize tsan valgrind
+	po-stats deps deps-check bench fuzz sanitize tsan valgrind \
+	abi-check abi-update
 .SUFFIXES:
 
-all: deps $(B)/errcat-gen $(B)/regen.stamp $(LIB_A) $(LIB_SO) $(B)/errcat $(MO)
+all: deps $(B)/errcat-gen $(GEN_C) $(LIB_A) $(LIB_SO) $(CAT_A) $(CAT_SO) \
+	$(B)/errcat $(MO) $(PC) $(CMAKE_FILES) $(B)/errcat.mk $(MAN)
+
+# Debian packages: the goals' needs, installed (or named, all at once)
+# before anything compiles: every rule that runs a compiler has `| deps`.
+DEPS_SET_check = check
+DEPS_SET_sanitize = check
+DEPS_SET_tsan = check
+DEPS_SET_stress = check
+DEPS_SET_abi-check = check
+DEPS_SET_abi-update = check
+DEPS_SET_valgrind = valgrind
+DEPS_SET_fuzz = fuzz
+DEPS_SET_bench = bench
+DEPS_SETS = $(sort $(foreach g,$(or $(MAKECMDGOALS),all),\
+	$(or $(DEPS_SET_$(g)),build)))
 
 deps:
-	$(Q)sh .ci/deps build
+	$(Q)sh .ci/deps $(DEPS_SETS)
 
-deps-check:
-	$(Q)sh .ci/deps check
+deps-check: deps
 
-$(B)/%.o: %.c
+$(B)/%.o: %.c | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB_OBJ): ALL_CFLAGS += -fvisibility=hidden
 
 # The schema is compiled into errcat-gen: it never looks for it at run time.
 $(B)/schema_rng.c: catalog/errcat.xsd
@@ -96,12 +142,12 @@ $(B)/schema_rng.c: catalog/errcat.xsd
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$$/\\n"/' $<; \
 	  echo '    ;'; } > $@.tmp && mv $@.tmp $@
 
-$(B)/schema_rng.o: $(B)/schema_rng.c
+$(B)/schema_rng.o: $(B)/schema_rng.c | deps
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # errcat-gen links liberrcat: the docs pages read errcat's own domain and
 # check translations as the runtime does.
-$(B)/errcat-gen: $(GEN_OBJ) $(LIB_A)
+$(B)/errcat-gen: $(GEN_OBJ) $(LIB_A) | deps
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(LIB_A) $(XML_LIBS) \
 	  $(JSON_LIBS) -lpthread
@@ -109,22 +155,12 @@ $(B)/errcat-gen: $(GEN_OBJ) $(LIB_A)
 $(B)/src/gen/main.o: ALL_CFLAGS += -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"'
 
 
-# Regeneration: outputs are rewritten only when their bytes change, so a
-# stamp records that generated/ is up to date with the catalogs.
-# The compiled catalogs (NAME.errcat) go to $(B)/catalogs, not generated/:
-# they are built, never committed.
-$(B)/regen.stamp: $(B)/errcat-gen $(CATALOG_XML) $(wildcard catalog/*.numbers)
-	@$(if $(Q),echo "  GEN     $(CATALOG_XML)")
-	$(Q)$(B)/errcat-gen generate -o generated --pot-dir po \
-	  --compiled $(B)/catalogs $(CATALOG_XML)
-	$(Q)touch $@
-
-$(GEN_C) $(GEN_H) $(POT) $(COMPILED): $(B)/regen.stamp
-
+# make regen: regenerate every catalog now (outputs are rewritten only
+# when their bytes change).
 regen: $(B)/errcat-gen
-	$(B)/errcat-gen generate -o generated --pot-dir po \
-	  --compiled $(B)/catalogs $(CATALOG_XML)
-	@touch $(B)/regen.stamp
+	$(Q)rm -f $(CATALOGS:%=$(ERRCAT_BUILDDIR)/%.gen.stamp)
+	$(Q)$(MAKE) --no-print-directory \
+	  $(CATALOGS:%=$(ERRCAT_BUILDDIR)/%.gen.stamp)
 
 # The compiled-in locale directory: objects are rebuilt when it changes,
 # so `make install PREFIX=/usr` installs a library that looks in /usr.
@@ -142,25 +178,37 @@ $(LIB_A): $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
-$(LIB_SO): $(LIB_OBJ)
+$(LIB_SO): $(LIB_OBJ) src/lib/liberrcat.sym | deps
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,liberrcat.so.$(SOVERSION) \
+	  -Wl,--version-script=src/lib/liberrcat.sym -Wl,-z,defs \
 	  -o $@ $(LIB_OBJ) $(JSON_LIBS) -lpthread
 	$(Q)ln -sf liberrcat.so.$(SOVERSION) $(B)/liberrcat.so
 
-$(B)/generated/%.o: generated/%.c $(B)/regen.stamp
-	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# A catalog library exports its table object NAME_catalog alone.
+$(B)/liberrcat-%.a: $(B)/generated/%.o
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $<
+
+$(B)/liberrcat-%.so.$(SOVERSION): $(B)/generated/%.o src/lib/catalog.sym.in \
+		| deps
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)sed 's/@NAME@/$*/' src/lib/catalog.sym.in > $(B)/liberrcat-$*.sym
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -shared \
+	  -Wl,-soname,liberrcat-$*.so.$(SOVERSION) \
+	  -Wl,--version-script=$(B)/liberrcat-$*.sym -Wl,-z,defs -o $@ $<
+	$(Q)ln -sf liberrcat-$*.so.$(SOVERSION) $(B)/liberrcat-$*.so
 
 # The uninstalled CLI reads translations from build/locale; the installed
 # one (build/inst/errcat) from $(LOCALEDIR), like a libtool wrapper.
-$(B)/errcat: $(CLI_OBJ) $(LIB_A)
+# The CLI reads catalog XML through errcat-gen's own objects (-Isrc/gen);
+# the uninstalled one reads compiled catalogs from $(B)/catalogs.
+$(B)/errcat: $(CLI_OBJ) $(LIB_A) | deps
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(JSON_LIBS) \
 	  $(XML_LIBS) -lpthread
 
-# The CLI reads catalog XML through errcat-gen's own objects (-Isrc/gen).
-$(B)/inst/errcat: $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A)
+$(B)/inst/errcat: $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen -DERRCAT_INSTALLED $(LDFLAGS) -o $@ \
 	  $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) $(JSON_LIBS) $(XML_LIBS) \
@@ -170,45 +218,51 @@ $(B)/src/cli/%.o: ALL_CFLAGS += -Isrc/gen \
 	-DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"' \
 	-DERRCAT_BUILD_CATALOGDIR='"$(abspath $(B)/catalogs)"'
 
-# .mo files: msgfmt writes one even when -c finds errors, so it writes to
-# a temp file that is renamed only when msgfmt succeeded.
-$(B)/locale/%/LC_MESSAGES/errcat-csbs.mo: po/%.po
+# pkg-config and CMake files name the installed directories.
+SUBST = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@BINDIR@|$(BINDIR)|g' \
+	-e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	-e 's|@DATADIR@|$(DATADIR)|g' -e 's|@LOCALEDIR@|$(LOCALEDIR)|g' \
+	-e 's|@CATALOGDIR@|$(CATALOGDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	-e 's|@SOVERSION@|$(SOVERSION)|g' -e 's|@CATALOGS@|$(CATALOGS)|g'
+
+DIRS = $(PREFIX) $(BINDIR) $(LIBDIR) $(INCLUDEDIR) $(DATADIR) $(LOCALEDIR) \
+	$(CATALOGDIR) $(VERSION) $(SOVERSION) $(CATALOGS)
+$(B)/dirs.txt: FORCE
+	@mkdir -p $(B)
+	@echo '$(DIRS)' | cmp -s - $@ || echo '$(DIRS)' > $@
+
+$(B)/errcat.pc: mk/errcat.pc.in $(B)/dirs.txt
+	$(Q)$(SUBST) mk/errcat.pc.in > $@.tmp && mv $@.tmp $@
+
+$(B)/errcat-%.pc: mk/errcat-catalog.pc.in $(B)/dirs.txt
+	$(Q)$(SUBST) -e 's|@NAME@|$*|g' mk/errcat-catalog.pc.in > $@.tmp && \
+	  mv $@.tmp $@
+
+$(B)/errcat.mk: mk/errcat.mk $(B)/dirs.txt
+	$(Q)$(SUBST) mk/errcat.mk > $@.tmp && mv $@.tmp $@
+
+$(B)/cmake/%.cmake: mk/%.cmake.in $(B)/dirs.txt
 	@mkdir -p $(@D)
-	@$(if $(Q),echo "  MSGFMT  $<")
-	$(Q)msgfmt -c -o $@.tmp $< && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+	$(Q)$(SUBST) $< > $@.tmp && mv $@.tmp $@
 
-update-po: $(POT)
-	$(Q)for l in $(LINGUAS); do \
-	  echo "  MSGMERGE po/$$l.po"; \
-	  msgmerge -q --previous --update --backup=none po/$$l.po $(POT) || exit 1; \
-	done
+$(B)/man/%: man/% $(B)/dirs.txt
+	@mkdir -p $(@D)
+	$(Q)$(SUBST) $< > $@.tmp && mv $@.tmp $@
 
-# make new-po LANG=xx: LANG must come from the command line, not from
-# the environment, where it names the user's own locale.
-new-po: $(POT)
-	@test "$(origin LANG)" = "command line" || \
-	  { echo "usage: make new-po LANG=xx"; exit 2; }
-	$(Q)case "$(LANG)" in *[!A-Za-z_@]*|"") \
-	  echo "bad language '$(LANG)'"; exit 2;; esac; \
-	  test ! -e po/$(LANG).po || { echo "po/$(LANG).po exists"; exit 1; }; \
-	  msginit --no-translator -l $(LANG) -i $(POT) -o po/$(LANG).po && \
-	  { sed '/^#/d' po/LINGUAS; echo $(LANG); } | sort -u > po/LINGUAS.tmp && \
-	  { echo '# Languages of the errcat catalogs'"'"' translations'; \
-	    cat po/LINGUAS.tmp; } > po/LINGUAS && rm -f po/LINGUAS.tmp
-
-# How complete each language is in each domain (tests/po-stats.sh).
+# How complete each language is in each domain (tests/po-stats.sh), after
+# the fragment's per-file lines.
 po-stats:
 	$(Q)sh tests/po-stats.sh
 
 # Tests.
-$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A)
+$(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< $(GEN_LIBOBJ) \
 	  $(LIB_A) $(XML_LIBS) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
 $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) \
-		$(COMPILED)
+		$(COMPILED) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"' \
@@ -216,8 +270,11 @@ $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) 
 	  -DERRCAT_TOP='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
 	  $(GEN_C:%.c=$(B)/%.o) $(LIB_A) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
+# The tests may run make (tests/install.test.sh): `+` hands them the
+# jobserver.
 check: all deps-check $(GEN_TESTS) $(LIB_TESTS)
-	$(Q)B=$(B) CC="$(CC)" CXX="$(CXX)" sh tests/run.sh $(GEN_TESTS) $(LIB_TESTS)
+	+$(Q)B=$(B) CC="$(CC)" CXX="$(CXX)" MAKE="$(MAKE)" \
+	  sh tests/run.sh $(GEN_TESTS) $(LIB_TESTS)
 
 demo: all
 	$(Q)sh tests/demo.sh $(B)/errcat
@@ -227,37 +284,86 @@ demo: all
 bench: all
 	$(Q)B=$(B) CC="$(CC)" sh bench/run.sh
 
+# The ABI of the shared libraries against the committed baseline in abi/
+# (abidiff, from abigail-tools): any change, an addition too, fails
+# `make check` until `make abi-update` records it on purpose.
+ABI_LIBS = liberrcat $(CATALOGS:%=liberrcat-%)
+ABIDW = abidw --no-corpus-path --no-comp-dir-path --no-show-locs \
+	--headers-dir src/include/errcat
+
+abi-check: $(LIB_SO) $(CAT_SO) | deps
+	$(Q)B=$(B) sh tests/abi.test.sh
+
+abi-update: $(LIB_SO) $(CAT_SO) | deps
+	$(Q)mkdir -p abi && for l in $(ABI_LIBS); do \
+	  $(ABIDW) $(B)/$$l.so.$(SOVERSION) > abi/$$l.abi.tmp && \
+	  mv abi/$$l.abi.tmp abi/$$l.abi && echo "  ABIDW   abi/$$l.abi" || \
+	  exit 1; done
+
+# Installation. Every directory install creates is recorded in
+# $(DATADIR)/errcat/install-dirs, and uninstall removes the files, then
+# those directories (when empty), and nothing else. A part of the tree
+# with files of its own adds targets to INSTALL_HOOKS and UNINSTALL_HOOKS
+# (run in order by install and uninstall) and makes its directories with
+# $(ERRCAT_INSTALL_DIR).
+INSTALL_HOOKS = install-errcat
+UNINSTALL_HOOKS = uninstall-errcat
+INSTALLED = $(BINDIR)/errcat $(BINDIR)/errcat-gen \
+	$(LIBDIR)/liberrcat.a $(LIBDIR)/liberrcat.so \
+	$(LIBDIR)/liberrcat.so.$(SOVERSION) \
+	$(CATALOGS:%=$(LIBDIR)/liberrcat-%.a) \
+	$(CATALOGS:%=$(LIBDIR)/liberrcat-%.so) \
+	$(CATALOGS:%=$(LIBDIR)/liberrcat-%.so.$(SOVERSION)) \
+	$(LIB_HDR:src/lib/%=$(INCLUDEDIR)/errcat/%) \
+	$(CATALOGS:%=$(INCLUDEDIR)/errcat/%.h) \
+	$(PKGCONFIGDIR)/errcat.pc $(CATALOGS:%=$(PKGCONFIGDIR)/errcat-%.pc) \
+	$(addprefix $(CMAKEDIR)/,$(notdir $(CMAKE_FILES))) \
+	$(DATADIR)/errcat/errcat.xsd $(DATADIR)/errcat/errcat.mk \
+	$(MANDIR)/man1/errcat.1 $(MANDIR)/man1/errcat-gen.1 \
+	$(MANDIR)/man3/errcat.3 $(MANDIR)/man5/errcat-catalog.5
+DIR_RECORD = $(DESTDIR)$(DATADIR)/errcat/install-dirs
+
 install: all $(B)/inst/errcat
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)
+	$(Q)rm -f $(B)/install-dirs; \
+	  if [ -f $(DIR_RECORD) ]; then cp $(DIR_RECORD) $(B)/install-dirs; fi
+	$(Q)$(ERRCAT_INSTALL_DIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	  $(DESTDIR)$(INCLUDEDIR)/errcat $(DESTDIR)$(PKGCONFIGDIR) \
+	  $(DESTDIR)$(CMAKEDIR) $(DESTDIR)$(DATADIR)/errcat \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+	  $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(B)/inst/errcat $(DESTDIR)$(BINDIR)/errcat
 	install -m 755 $(B)/errcat-gen $(DESTDIR)$(BINDIR)/errcat-gen
-	install -m 644 $(LIB_A) $(DESTDIR)$(LIBDIR)/liberrcat.a
-	install -m 755 $(LIB_SO) $(DESTDIR)$(LIBDIR)/liberrcat.so.$(SOVERSION)
-	ln -sf liberrcat.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/liberrcat.so
-	install -m 644 $(LIB_HDR) $(DESTDIR)$(INCLUDEDIR)/
-	for l in $(LINGUAS); do for d in $(DOMAINS); do \
-	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
-	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/$$d.mo \
-	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/$$d.mo || exit 1; done; done
-	install -d $(DESTDIR)$(CATALOGDIR)
-	install -m 644 $(COMPILED) $(DESTDIR)$(CATALOGDIR)/
+	install -m 644 $(LIB_A) $(CAT_A) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(LIB_SO) $(CAT_SO) $(DESTDIR)$(LIBDIR)/
+	for l in liberrcat $(CATALOGS:%=liberrcat-%); do \
+	  ln -sf $$l.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/$$l.so || exit 1; done
+	install -m 644 $(LIB_HDR) $(GEN_H) $(DESTDIR)$(INCLUDEDIR)/errcat/
+	install -m 644 $(PC) $(DESTDIR)$(PKGCONFIGDIR)/
+	install -m 644 $(CMAKE_FILES) $(DESTDIR)$(CMAKEDIR)/
+	install -m 644 catalog/errcat.xsd $(B)/errcat.mk $(DESTDIR)$(DATADIR)/errcat/
+	install -m 644 $(B)/man/errcat.1 $(B)/man/errcat-gen.1 \
+	  $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(B)/man/errcat.3 $(DESTDIR)$(MANDIR)/man3/
+	install -m 644 $(B)/man/errcat-catalog.5 $(DESTDIR)$(MANDIR)/man5/
+	$(Q)$(MAKE) --no-print-directory $(INSTALL_HOOKS)
+	$(Q)sort -u $(B)/install-dirs > $(DIR_RECORD)
+	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR)
 
-uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/errcat $(DESTDIR)$(BINDIR)/errcat-gen \
-	  $(DESTDIR)$(LIBDIR)/liberrcat.a $(DESTDIR)$(LIBDIR)/liberrcat.so \
-	  $(DESTDIR)$(LIBDIR)/liberrcat.so.$(SOVERSION) \
-	  $(LIB_HDR:src/lib/%=$(DESTDIR)$(INCLUDEDIR)/%)
-	for l in $(LINGUAS); do for d in $(DOMAINS); do \
-	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/$$d.mo; done; done
-	rm -f $(COMPILED:$(B)/catalogs/%=$(DESTDIR)$(CATALOGDIR)/%)
-	-rmdir $(DESTDIR)$(CATALOGDIR) $(DESTDIR)$(DATADIR)/errcat 2>/dev/null
+uninstall: $(foreach c,$(CATALOGS),$($(c)_ERRCAT_STAMP))
+	$(Q)$(MAKE) --no-print-directory $(UNINSTALL_HOOKS)
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	$(Q)if [ -f $(DIR_RECORD) ]; then \
+	  sort -r $(DIR_RECORD) > $(B)/install-dirs.rm && rm -f $(DIR_RECORD) && \
+	  while IFS= read -r d; do rmdir "$(DESTDIR)$$d" 2>/dev/null; done \
+	    < $(B)/install-dirs.rm; fi; true
+	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR)
 
 clean:
 	rm -rf $(B)
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -name '*.d' -type f 2>/dev/null)
 
-# --- issue 4: fuzz, sanitizers, valgrind ---
+# --- fuzz, sanitizers, valgrind ---
 # Hostile input and load (tests/fuzz/README): libFuzzer targets; the whole
 # check suite under ASan+UBSan and the thread tests under TSan, each in a
 # build directory of its own; valgrind over errcat-gen and the CLI; the
@@ -271,7 +377,7 @@ FUZZ_TARGETS = catalog format accept match mo compiled
 FUZZ_LIB_TARGETS = $(filter-out catalog,$(FUZZ_TARGETS))
 FUZZ_CFLAGS = $(STD) -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	-Isrc/lib -Isrc/gen -Igenerated $(XML_CFLAGS)
+	-Isrc/include -Isrc/lib -Isrc/gen -Igenerated $(XML_CFLAGS)
 # A 10 s timeout turns a hang into a finding; errcat-gen's diagnostics
 # are noise to libFuzzer (-close_fd_mask=2 keeps its own report).
 FUZZ_OPTS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
@@ -286,11 +392,10 @@ TSAN_STRESS_LOOKUPS = 1000000
 
 .PHONY: deps-fuzz stress check-big tsan-tests
 
-deps-fuzz:
-	$(Q)sh .ci/deps fuzz
+deps-fuzz: deps
 
 $(FUZZ_B)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(GEN_SRC) \
-		$(wildcard src/gen/*.h) $(B)/schema_rng.c
+		$(wildcard src/gen/*.h) $(B)/schema_rng.c | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $< \
@@ -299,7 +404,7 @@ $(FUZZ_B)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(GEN_SRC) \
 	  $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
-		$(LIB_SRC) $(wildcard src/lib/*.h) $(GEN_C) $(GEN_H)
+		$(LIB_SRC) $(wildcard src/lib/*.h) $(GEN_C) $(GEN_H) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  FUZZCC  $@")
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' \
@@ -334,7 +439,7 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO) $(COMPILED)
 
 # The fuzz targets without libFuzzer, replaying corpora in make check.
 $(B)/tests/replay_catalog: tests/fuzz/fuzz_catalog.c tests/fuzz/replay.c \
-		$(GEN_LIBOBJ) $(LIB_A)
+		$(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
@@ -342,7 +447,7 @@ $(B)/tests/replay_catalog: tests/fuzz/fuzz_catalog.c tests/fuzz/replay.c \
 
 $(FUZZ_LIB_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_%: \
 		tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A) \
-		$(GEN_C:%.c=$(B)/%.o)
+		$(GEN_C:%.c=$(B)/%.o) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -DFUZZ_LOCALEDIR='"$(abspath $(B)/locale)"' \
@@ -433,14 +538,14 @@ $(B)/locale/%/LC_MESSAGES/errcat.mo: po/errcat/%.po
 $(LIB_TESTS): $(ERRCAT_MO)
 check: $(B)/errcat.pot
 
-install: install-errcat-mo
+INSTALL_HOOKS += install-errcat-mo
 install-errcat-mo: $(ERRCAT_MO)
 	for l in $(ERRCAT_LINGUAS); do \
-	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  $(ERRCAT_INSTALL_DIR) $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $(B)/locale/$$l/LC_MESSAGES/errcat.mo \
 	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo || exit 1; done
 
-uninstall: uninstall-errcat-mo
+UNINSTALL_HOOKS += uninstall-errcat-mo
 uninstall-errcat-mo:
 	for l in $(ERRCAT_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done

@@ -20,7 +20,7 @@ RES=$BB/results.txt
 # such, so that `make bench` always ends.
 GEN_TIMEOUT=${GEN_TIMEOUT:-120}
 BCFLAGS="-O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror"
-BINC="-Ibench -Isrc/lib -Igenerated -I$BB/gen"
+BINC="-Ibench -Isrc/include -Isrc/lib -Igenerated -I$BB/gen"
 
 say() { echo "  BENCH   $*" >&2; }
 die() { echo "bench/run.sh: error: $*" >&2; exit 1; }

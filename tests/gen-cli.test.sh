@@ -44,7 +44,7 @@ for f in out/csbs.h out/csbs.c out/basic.h out/basic.c po/errcat-csbs.pot po/err
 done
 cmp -s "$d/two/out/csbs.h" generated/csbs.h || { echo "FAIL: csbs.h differs when generated with another catalog"; fail=1; }
 printf '#include "csbs.h"\n#include "basic.h"\nint main(void) { return (int)CSBS_SERVER_NOT_FOUND == (int)BASIC_DISK_FULL; }\n' > "$d/two/use.c"
-cc -std=c99 -Wall -Wextra -pedantic -Werror -I"$d/two/out" -Isrc/lib "$d/two/use.c" \
+cc -std=c99 -Wall -Wextra -pedantic -Werror -I"$d/two/out" -Isrc/include "$d/two/use.c" \
     "$d/two/out/csbs.c" "$d/two/out/basic.c" -o "$d/two/use" && "$d/two/use" ||
     { echo "FAIL: two catalogs do not link into one program with distinct values"; fail=1; }
 

@@ -24,5 +24,5 @@ distinct_names=$(grep -o '^    CSBS_[A-Z0-9_]*' generated/csbs.h | sort -u | wc 
 distinct_values=$(grep -o ' = [0-9]*' generated/csbs.h | sort -u | wc -l)
 echo "constants: $n, distinct names: $distinct_names, values: $distinct_values"
 [ "$n" -eq 66 ] && [ "$distinct_names" -eq 66 ] && [ "$distinct_values" -eq 66 ]
-$CC -std=c99 -Wall -Wextra -Werror -Isrc/lib -Igenerated -c generated/csbs.c \
+$CC -std=c99 -Wall -Wextra -Werror -Isrc/include -Igenerated -c generated/csbs.c \
     -o "$d/csbs.o"

@@ -59,7 +59,7 @@ check() {
     c=$(ls out/*.c)
     pot=$(ls out/*.pot)
     name=$(basename "$c" .c)
-    inc="-I$top/src/lib -Iout"
+    inc="-I$top/src/include -I$top/src/lib -Iout"
     for std in c99 c11; do
         # shellcheck disable=SC2086
         $CC -std=$std $WFLAGS $inc -fsyntax-only -x c "$h" ||

@@ -153,8 +153,9 @@ emit_source(const struct model_catalog *cat, const struct emit_options *opt,
     (void)opt;
     emit_banner(out, cat, "/* ", " */");
     buf_putc(out, '\n');
-    buf_printf(out, "#include \"errcat_catalog.h\"\n#include \"%s.h\"\n\n",
-               cat->name);
+    /* The installed layout: liberrcat's headers under errcat/ */
+    buf_printf(out, "#include <errcat/errcat_catalog.h>\n"
+               "#include \"%s.h\"\n\n", cat->name);
     emit_texts(out, cat, p);
     emit_entries(out, cat, p);
     for (i = 0; i < cat->n_entries; i++)

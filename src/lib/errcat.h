@@ -25,6 +25,12 @@
 extern "C" {
 #endif
 
+/* liberrcat is built with hidden visibility: what this header declares is
+   its whole exported API (libuv's UV_EXTERN, in one place). */
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility push(default)
+#endif
+
 /* Results: ERRCAT_OK or one of these negative values. */
 enum errcat_status {
     ERRCAT_OK = 0,
@@ -462,6 +468,10 @@ struct errcat_catalog_info {
 int errcat_catalog_peek(const char *path, const char *code,
                         struct errcat_catalog_info *info,
                         struct errcat_file_error *err);
+
+#if defined __GNUC__ && __GNUC__ >= 4
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }
