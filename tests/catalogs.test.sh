@@ -63,6 +63,29 @@ has "broken named" "$d/err.txt" \
     "tests/bad/unknown_module.xml:4:53: error: unknown module 'nowhere'"
 expect 1 "without it, unknown" BAS.0001
 
+# A catalog with absent fields (no code, status, module or texts) gives,
+# compiled and loaded, what its generated tables give built in
+# (tests/absent-cli.test.sh builds that command).
+absent=$top/$B/tests/absent-cli/errcat
+if [ -x "$absent" ]; then
+    cp tests/golden/absent.xml tests/golden/absent.numbers "$d/xml/"
+    "$gen" generate -o "$d/gen" --compiled "$d/good" "$d/xml/absent.xml" ||
+        { echo "FAIL: errcat-gen --compiled absent.xml"; fail=1; }
+    for c in complete plan_limit_exceeded vault_missing bare ABS.0001 \
+             9437186; do
+        "$absent" --json "$c" > "$d/want.json" 2>&1
+        expect 0 "absent fields: $c" --catalog "$d/good/absent.errcat" \
+            --json "$c"
+        cmp -s "$d/want.json" "$d/out.txt" ||
+            { echo "FAIL: absent fields: $c differs from the tables:";
+              diff "$d/want.json" "$d/out.txt"; fail=1; }
+    done
+    rm -f "$d/good/absent.errcat"
+else
+    echo "FAIL: $absent is not built (tests/absent-cli.test.sh runs first)"
+    fail=1
+fi
+
 # ERRCAT_CATALOG_PATH: a compiled catalog, found by code, id, constant and
 # value; translations from ERRCAT_LOCALEDIR.
 export ERRCAT_CATALOG_PATH="$d/good"
