@@ -29,6 +29,9 @@ SOVERSION = 1
 
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
+# errcat-gen wraps .pot strings with libunistring's line breaking, as
+# gettext's own tools do.
+GEN_LIBS = $(XML_LIBS) -lunistring
 JSON_LIBS = -ljansson
 CMOCKA_LIBS = -lcmocka
 
@@ -149,7 +152,7 @@ $(B)/schema_rng.o: $(B)/schema_rng.c | deps
 # check translations as the runtime does.
 $(B)/errcat-gen: $(GEN_OBJ) $(LIB_A) | deps
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(LIB_A) $(XML_LIBS) \
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(GEN_OBJ) $(LIB_A) $(GEN_LIBS) \
 	  $(JSON_LIBS) -lpthread
 
 $(B)/src/gen/main.o: ALL_CFLAGS += -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"'
@@ -206,12 +209,12 @@ $(B)/liberrcat-%.so.$(SOVERSION): $(B)/generated/%.o src/lib/catalog.sym.in \
 $(B)/errcat: $(CLI_OBJ) $(LIB_A) | deps
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(JSON_LIBS) \
-	  $(XML_LIBS) -lpthread
+	  $(GEN_LIBS) -lpthread
 
 $(B)/inst/errcat: $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen -DERRCAT_INSTALLED $(LDFLAGS) -o $@ \
-	  $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) $(JSON_LIBS) $(XML_LIBS) \
+	  $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) $(JSON_LIBS) $(GEN_LIBS) \
 	  -lpthread
 
 $(B)/src/cli/%.o: ALL_CFLAGS += -Isrc/gen \
@@ -259,7 +262,7 @@ $(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< $(GEN_LIBOBJ) \
-	  $(LIB_A) $(XML_LIBS) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
+	  $(LIB_A) $(GEN_LIBS) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
 $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) \
 		$(COMPILED) | deps
@@ -400,7 +403,7 @@ $(FUZZ_B)/fuzz_catalog: tests/fuzz/fuzz_catalog.c $(GEN_SRC) \
 	@$(if $(Q),echo "  FUZZCC  $@")
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $< \
 	  $(filter-out src/gen/main.c,$(GEN_SRC)) \
-	  $(filter-out $(GEN_SRC),$(LIB_SRC)) $(B)/schema_rng.c $(XML_LIBS) \
+	  $(filter-out $(GEN_SRC),$(LIB_SRC)) $(B)/schema_rng.c $(GEN_LIBS) \
 	  $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
@@ -443,7 +446,7 @@ $(B)/tests/replay_catalog: tests/fuzz/fuzz_catalog.c tests/fuzz/replay.c \
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen $(LDFLAGS) -o $@ $< tests/fuzz/replay.c \
-	  $(GEN_LIBOBJ) $(LIB_A) $(XML_LIBS) $(JSON_LIBS) -lpthread
+	  $(GEN_LIBOBJ) $(LIB_A) $(GEN_LIBS) $(JSON_LIBS) -lpthread
 
 $(FUZZ_LIB_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_%: \
 		tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A) \

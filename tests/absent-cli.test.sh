@@ -18,7 +18,7 @@ $CC -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc/include -Isrc
     -Isrc/cli -Isrc/gen -Itests/golden -o "$d/errcat" \
     $(ls src/cli/*.c | grep -v '/catalogs\.c$') "$d/catalogs.c" tests/golden/absent.c \
     $gen_obj "$B/src/lib/placeholder.o" "$B/schema_rng.o" "$B/liberrcat.a" \
-    $(pkg-config --libs libxml-2.0) -ljansson -lpthread ||
+    $(pkg-config --libs libxml-2.0) -lunistring -ljansson -lpthread ||
     exit 1
 fail=0
 run() {                 # run EXPECTED-OUTPUT-FILE ARG...

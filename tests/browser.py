@@ -150,7 +150,7 @@ def check_page(b, session, outdir, page, codes, cjk, width, failures):
         doc = b.send("DOM.getDocument", {"depth": 0}, session)
         node = b.send("DOM.querySelector", {
             "nodeId": doc["root"]["nodeId"],
-            "selector": "td[data-label]:not(.code)"}, session)["nodeId"]
+            "selector": "td.desc"}, session)["nodeId"]
         fonts = b.send("CSS.getPlatformFontsForNode", {"nodeId": node},
                        session)["fonts"]
         names = [f["familyName"] for f in fonts]

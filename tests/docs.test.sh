@@ -34,6 +34,12 @@ for l in $langs; do
     ar*|he*|fa*|ur*) dir=rtl ;;
     *) dir=ltr ;;
     esac
+    # On a right-to-left page a placeholder of a localized template is
+    # isolated left to right.
+    if [ $dir = rtl ] && ! grep -q '<span dir="ltr">%s</span>' \
+            "$d/out/$l/csbs.html"; then
+        err "$l: placeholders are not isolated on a right-to-left page"
+    fi
     tag=$(echo "$l" | sed 's/_/-/')
     grep -q "<html lang=\"$tag\" dir=\"$dir\">" "$d/out/$l/csbs.html" ||
         err "$l: html has not lang=$tag dir=$dir"

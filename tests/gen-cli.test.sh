@@ -71,6 +71,39 @@ expect 2 "catalog outside --root" "$gen" generate -o "$d/abs/x" --root "$d/elsew
 grep -q 'is not under --root' "$d/err.txt" && [ ! -e "$d/abs/x" ] ||
     { echo "FAIL: outside --root"; cat "$d/err.txt"; fail=1; }
 
+# "write %%" only for a percent sign that starts no conversion at all
+cat > "$d/percent.xml" <<'EOF2'
+<catalog version="1" name="pct" number="5" domain="p" prefix="P">
+  <entry id="a"><message>Maximum number of plans allowed (%(allowed)d) exceeded</message><arg name="allowed">limit</arg></entry>
+  <entry id="b"><message>Disk 100% used</message></entry>
+  <entry id="c"><message>value %5.2f and %-10s, %lu</message><arg>v</arg><arg>w</arg><arg>x</arg></entry>
+  <entry id="d"><message>ends with %</message></entry>
+</catalog>
+EOF2
+expect 0 "percent hints" "$gen" check "$d/percent.xml"
+[ "$(grep -c 'write %% for a percent sign' "$d/err.txt")" -eq 1 ] &&
+    grep -q ":5:36: warning: '%' is not a placeholder; .*(write %%" "$d/err.txt" &&
+    ! grep -q "%(allowed)d" "$d/err.txt" && ! grep -q "%5.2f" "$d/err.txt" ||
+    { echo "FAIL: %% hint"; cat "$d/err.txt"; fail=1; }
+
+# the warnings real tables deserve are errors under --Werror
+expect 0 "repeats warn" "$gen" check tests/golden/repeats.xml
+expect 1 "repeats --Werror" "$gen" check --Werror tests/golden/repeats.xml
+[ "$(grep -c ': error: ' "$d/err.txt")" -eq 10 ] ||
+    { echo "FAIL: --Werror: not 10 errors"; cat "$d/err.txt"; fail=1; }
+
+# diagnostics are capped: the first 1000, then how many more
+mkdir -p "$d/many"
+awk 'BEGIN {
+    print "<catalog version=\"1\" name=\"many\" number=\"5\" domain=\"m\" prefix=\"M\">"
+    for (i = 1; i <= 1500; i++)
+        printf "<entry id=\"e%d\" code=\"bad code\"><description>D%d</description></entry>\n", i, i
+    print "</catalog>" }' > "$d/many/many.xml"
+expect 1 "1500 errors" "$gen" check "$d/many/many.xml"
+[ "$(grep -c ': error: code ' "$d/err.txt")" -eq 1000 ] &&
+    [ "$(tail -n 1 "$d/err.txt")" = "errcat-gen: 500 more errors and warnings not shown (the first 1000 are)" ] ||
+    { echo "FAIL: diagnostics not capped at 1000"; tail -n 2 "$d/err.txt"; fail=1; }
+
 # same number twice: refused, nothing written
 mkdir -p "$d/clash"
 sed 's/number="7"/number="1"/; s/name="basic"/name="other"/; s/domain="errcat-basic"/domain="errcat-other"/; s/prefix="BASIC"/prefix="OTHER"/' \

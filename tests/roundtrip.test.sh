@@ -1,7 +1,9 @@
 #!/bin/sh
 # Every string of a catalog must come out of the generator byte for byte.
 # For tests/roundtrip/*.xml (hostile but valid texts: */, /*, ??/,
-# backslashes, quotes, %, newlines, CR, non-ASCII) and catalog/csbs.xml:
+# backslashes, quotes, %, newlines, CR, non-ASCII), the catalogs shaped as
+# real services write them (tests/shapes/*.xml, absent fields and all) and
+# catalog/csbs.xml:
 #  - the generated .h and .c compile with -Wall -Wextra -pedantic -Werror
 #    as C99 and C11 (gcc, and clang when present) and as C++ (g++);
 #  - every id, code, module and text read back from the C tables equals
@@ -104,7 +106,8 @@ check() {
     cd "$top" || exit 1
 }
 
-for xml in tests/roundtrip/*.xml catalog/csbs.xml; do
+for xml in tests/roundtrip/*.xml tests/shapes/*.xml tests/golden/absent.xml \
+    catalog/csbs.xml; do
     check "$xml"
 done
 [ $fail -eq 0 ] || { echo "$fail failure(s)"; exit 1; }

@@ -9,6 +9,21 @@
 static unsigned nerrors;
 static unsigned nwarnings;
 static int werror;
+static unsigned shown;          /* errors and warnings printed */
+static unsigned hidden;         /* and not printed, past DIAG_MAX_SHOWN */
+static int hiding;              /* the last one was not: nor its notes */
+
+/* Whether the next error or warning is printed. */
+static int
+show_next(void)
+{
+    hiding = shown >= DIAG_MAX_SHOWN;
+    if (hiding)
+        hidden++;
+    else
+        shown++;
+    return !hiding;
+}
 
 static void
 vreport(const struct loc *at, const char *kind, const char *fmt, va_list ap)
@@ -35,6 +50,8 @@ diag_error(const struct loc *at, const char *fmt, ...)
     va_list ap;
 
     nerrors++;
+    if (!show_next())
+        return;
     va_start(ap, fmt);
     vreport(at, "error", fmt, ap);
     va_end(ap);
@@ -49,6 +66,8 @@ diag_warning(const struct loc *at, const char *fmt, ...)
         nerrors++;
     else
         nwarnings++;
+    if (!show_next())
+        return;
     va_start(ap, fmt);
     vreport(at, werror ? "error" : "warning", fmt, ap);
     va_end(ap);
@@ -59,6 +78,8 @@ diag_note(const struct loc *at, const char *fmt, ...)
 {
     va_list ap;
 
+    if (hiding)
+        return;
     va_start(ap, fmt);
     vreport(at, "note", fmt, ap);
     va_end(ap);
@@ -83,7 +104,16 @@ diag_warnings(void)
 }
 
 void
+diag_summary(void)
+{
+    if (hidden)
+        fprintf(stderr, "errcat-gen: %u more errors and warnings not shown "
+                "(the first %u are)\n", hidden, DIAG_MAX_SHOWN);
+}
+
+void
 diag_reset(void)
 {
-    nerrors = nwarnings = 0;
+    nerrors = nwarnings = shown = hidden = 0;
+    hiding = 0;
 }

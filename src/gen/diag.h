@@ -22,6 +22,13 @@ void diag_error(const struct loc *at, const char *fmt, ...) DIAG_PRINTF;
 void diag_warning(const struct loc *at, const char *fmt, ...) DIAG_PRINTF;
 void diag_note(const struct loc *at, const char *fmt, ...) DIAG_PRINTF;
 
+/* Errors and warnings printed in one run; the rest are counted, and
+   diag_summary says how many were left out. Notes go with theirs. */
+#define DIAG_MAX_SHOWN 1000
+
+/* Prints "N more errors and warnings not shown" when some were. */
+void diag_summary(void);
+
 /* With --Werror a warning counts, and is labelled, as an error. */
 void diag_set_werror(int on);
 unsigned diag_errors(void);

@@ -70,24 +70,6 @@ docs_group_length(const struct model_catalog *cat, size_t i)
 }
 
 int
-docs_first_of_code(const struct model_catalog *cat,
-                   const struct model_entry *e)
-{
-    size_t mask = cat->hash_size - 1, j;
-
-    if (!e->code || !*e->code || !cat->hash_size)
-        return 0;
-    for (j = model_hash(e->code) & mask; cat->code_hash[j];
-         j = (j + 1) & mask) {
-        const struct model_entry *f = &cat->entries[cat->code_hash[j] - 1];
-
-        if (f->code && strcmp(f->code, e->code) == 0)
-            return f == e;
-    }
-    return 0;
-}
-
-int
 docs_needs_unused_mark(const struct model_entry *e)
 {
     const char *d = docs_entry_source(e, FIELD_DESCRIPTION);
@@ -279,6 +261,20 @@ columns_of(const struct model_catalog *cat)
     return c;
 }
 
+/* Per entry, whether it is the first of its code: the code hash holds
+   exactly those. */
+static unsigned char *
+first_of_codes(const struct model_catalog *cat)
+{
+    unsigned char *first = xcalloc(cat->n_entries + 1, 1);
+    size_t j;
+
+    for (j = 0; j < cat->hash_size; j++)
+        if (cat->code_hash[j])
+            first[cat->code_hash[j] - 1] = 1;
+    return first;
+}
+
 /* The error body example: the first used entry with a code and a message
    without placeholders, else the first with a code and a message. */
 static const struct model_entry *
@@ -325,14 +321,19 @@ static const struct {
     { DOCS_RST, "rst", emit_docs_rst },
 };
 
+/* A page goes into a buffer sized after the last page of its kind, so
+   that a 100k-entry page is not copied by a dozen reallocations. */
 static void
 write_page(struct output_set *outs, const char *out_dir,
-           const struct docs_page *p, size_t kind)
+           const struct docs_page *p, size_t kind, size_t *hint)
 {
     struct buf b = { NULL, 0, 0 };
     struct buf path = { NULL, 0, 0 };
 
+    if (hint[kind])
+        buf_grow(&b, hint[kind] + hint[kind] / 4);
     page_kinds[kind].emit(p, &b);
+    hint[kind] = b.len;
     buf_printf(&path, "%s/%s/%s.%s", out_dir, p->lang->code, p->cat->name,
                page_kinds[kind].ext);
     output_add(outs, path.data, &b);
@@ -354,6 +355,12 @@ load_all(const struct docs_options *opt, struct docs_catalog *dc,
             status = 2;
             continue;
         case LOAD_INVALID:
+            continue;
+        case LOAD_SCHEMA:
+            /* reported with its content errors; no pages from it */
+            model_index(cat);
+            validate_catalog(cat);
+            model_catalog_free(cat);
             continue;
         case LOAD_OK:
             break;
@@ -379,10 +386,12 @@ docs_run(const struct docs_options *opt)
     struct docs_catalog *dc = xcalloc(opt->n_catalogs + 1, sizeof *dc);
     struct docs_lang *langs = NULL;
     struct docs_page *pages = NULL;
+    unsigned char **firsts = NULL;
     struct output_set outs;
     char ***names = xcalloc(opt->n_catalogs + 1, sizeof *names);
     size_t *n_names = xcalloc(opt->n_catalogs + 1, sizeof *n_names);
     size_t loaded = 0, n_langs = 0, cap_langs = 0, i, j, k;
+    size_t hint[sizeof page_kinds / sizeof page_kinds[0]] = { 0 };
     int status;
 
     memset(&outs, 0, sizeof outs);
@@ -425,9 +434,12 @@ docs_run(const struct docs_options *opt)
         goto out;
 
     pages = xcalloc(loaded * n_langs, sizeof *pages);
+    firsts = xcalloc(loaded + 1, sizeof *firsts);
     for (i = 0; i < loaded; i++) {
         const struct model_catalog *cat = dc[i].cat;
         unsigned columns = columns_of(cat);
+
+        firsts[i] = first_of_codes(cat);
         const struct model_entry *example = example_of(cat);
 
         for (j = 0; j < n_langs; j++) {
@@ -445,6 +457,7 @@ docs_run(const struct docs_options *opt)
             p->columns = columns;
             p->example = example;
             p->present = j == 0 || dc[i].po[j] != NULL;
+            p->first_of_code = firsts[i];
         }
     }
     if (ensure_dir(opt->out_dir) < 0) {
@@ -465,7 +478,7 @@ docs_run(const struct docs_options *opt)
             for (k = 0; k < sizeof page_kinds / sizeof page_kinds[0]; k++)
                 if (opt->formats & page_kinds[k].format)
                     write_page(&outs, opt->out_dir, &pages[i * n_langs + j],
-                               k);
+                               k, hint);
         }
     if (status == 0) {
         struct docs_status st;
@@ -494,6 +507,9 @@ out:
             free((void *)pages[i].state);
         }
     free(pages);
+    for (i = 0; firsts && i < loaded; i++)
+        free(firsts[i]);
+    free(firsts);
     for (i = 0; i < loaded; i++) {
         for (j = 0; dc[i].po && j < n_langs; j++)
             po_free(dc[i].po[j]);

@@ -69,6 +69,9 @@ struct docs_page {
     const unsigned char *state;     /* per text index: enum docs_state */
     unsigned columns;               /* enum docs_column bits */
     int present;                    /* the catalog has this language */
+    const unsigned char *first_of_code;     /* per entry: the first of
+                                               its code, which holds the
+                                               code's anchor */
     const struct model_entry *example;  /* of the error body; may be NULL */
 };
 
@@ -90,10 +93,6 @@ const char *docs_module_name(const struct docs_page *p,
 /* The number of entries from i on that share e[i]'s module, in a row. */
 size_t docs_group_length(const struct model_catalog *cat, size_t i);
 
-/* Whether e is the first entry of its code (catalog order). */
-int docs_first_of_code(const struct model_catalog *cat,
-                       const struct model_entry *e);
-
 /* Whether an unused entry's description lacks the source's own mark,
    "(Not used currently.)", so the page must add it. */
 int docs_needs_unused_mark(const struct model_entry *e);
@@ -104,8 +103,11 @@ void emit_docs_body_example(struct buf *out, const struct model_entry *e,
                             const char *indent);
 
 void emit_docs_html_text(struct buf *out, const char *s);
+/* The page's head up to <main>; css, if not NULL, is added to the style
+   sheet. */
 void emit_docs_html_open(struct buf *out, const struct model_catalog *cat,
-                         const char *tag, int rtl, const char *title);
+                         const char *tag, int rtl, const char *title,
+                         const char *css);
 void emit_docs_html_close(struct buf *out);
 
 void emit_docs_md(const struct docs_page *p, struct buf *out);

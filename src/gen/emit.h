@@ -11,7 +11,9 @@
 struct emit_options {
     const char *out_dir;            /* .h and .c */
     const char *pot_dir;            /* .pot */
-    long long date;                 /* POT-Creation-Date, seconds */
+    long long date;                 /* POT-Creation-Date, seconds; -1:
+                                       the catalog's pot-creation-date,
+                                       else the epoch */
     const char *compiled_dir;       /* compiled catalog; NULL: none */
 };
 
@@ -49,6 +51,12 @@ void emit_c_string(struct buf *out, const char *s);
 void emit_c_comment_text(struct buf *out, const char *s, size_t max);
 /* s as the body of a PO string (no quotes), gettext's escapes. */
 void emit_po_escape(struct buf *out, const char *s, size_t n);
+/* `keyword "s"` as GNU gettext's tools write it: escaped, one string per
+   text line, wrapped at 79 columns, never inside a placeholder of style
+   (an enum errcat_format; 0 for none). emit_po_free frees its buffers. */
+void emit_po_string(struct buf *out, const char *keyword, const char *s,
+                    int style);
+void emit_po_free(void);
 /* The banner every generated file opens with, between lead and tail. */
 void emit_banner(struct buf *out, const struct model_catalog *cat,
                  const char *lead, const char *tail);

@@ -2,13 +2,14 @@
  * emit_docs_html.c - a catalog's reference page as one standalone HTML
  * file: no external resource, lang and dir set, module groups merged with
  * rowspan, an anchor per code. On a narrow screen the table reflows into
- * one block per error (labels from data-label), so a 390 px phone needs no
+ * one block per error (each cell labelled by its column's class), so a 390 px phone needs no
  * horizontal scrolling; a print style keeps rows whole.
  */
 #include <string.h>
 
 #include "docs.h"
 #include "emit.h"
+#include "placeholder.h"
 
 static const char style[] =
     ":root{color-scheme:light;--line:#d0d7de;--muted:#57606a;"
@@ -36,7 +37,7 @@ static const char style[] =
     ".subtitle{color:var(--muted);margin-top:0}\n"
     "pre{background:var(--head);border:1px solid var(--line);"
     "padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere}\n"
-    "code,pre,.code,.api{font-family:ui-monospace,\"Noto Sans Mono\","
+    "code,pre,td.code a,.api{font-family:ui-monospace,\"Noto Sans Mono\","
     "\"DejaVu Sans Mono\",Menlo,Consolas,monospace;font-size:.9em}\n"
     "table{border-collapse:collapse;width:100%}\n"
     "th,td{border:1px solid var(--line);padding:.4rem .5rem;"
@@ -75,30 +76,27 @@ static const char style[] =
 void
 emit_docs_html_text(struct buf *out, const char *s)
 {
-    const char *run = s;
+    for (;;) {
+        size_t n = strcspn(s, "&<>\"\n\r");
 
-    for (; *s; s++) {
-        const char *rep;
-
-        switch (*s) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\n': rep = "<br>"; break;
-        case '\r': rep = ""; break;
-        default: continue;
+        buf_add(out, s, n);
+        s += n;
+        switch (*s++) {
+        case '\0': return;
+        case '&': buf_add(out, "&amp;", 5); break;
+        case '<': buf_add(out, "&lt;", 4); break;
+        case '>': buf_add(out, "&gt;", 4); break;
+        case '"': buf_add(out, "&quot;", 6); break;
+        case '\n': buf_add(out, "<br>", 4); break;
+        default: break;             /* '\r' of a "\r\n" */
         }
-        buf_add(out, run, (size_t)(s - run));
-        buf_puts(out, rep);
-        run = s + 1;
     }
-    buf_puts(out, run);
 }
 
 void
 emit_docs_html_open(struct buf *out, const struct model_catalog *cat,
-                    const char *tag, int rtl, const char *title)
+                    const char *tag, int rtl, const char *title,
+                    const char *css)
 {
     buf_puts(out, "<!DOCTYPE html>\n");
     if (cat)
@@ -112,6 +110,8 @@ emit_docs_html_open(struct buf *out, const struct model_catalog *cat,
     emit_docs_html_text(out, title);
     buf_puts(out, "</title>\n<style>\n");
     buf_puts(out, style);
+    if (css)
+        buf_puts(out, css);
     buf_puts(out, "</style>\n</head>\n<body>\n<main>\n");
 }
 
@@ -145,35 +145,78 @@ english(struct buf *out, const struct docs_page *p, const char *cls,
         buf_puts(out, "</span>");
 }
 
+/* A message template; on a right-to-left page each placeholder is
+   isolated left to right, so "%s" or "{name}" is not turned around. */
 static void
-td_open(struct buf *out, const char *label, const char *cls)
+html_template(struct buf *out, const char *s, int style, int rtl)
 {
-    buf_puts(out, "<td");
-    if (cls) {
-        buf_puts(out, " class=\"");
-        buf_puts(out, cls);
-        buf_putc(out, '"');
+    struct errcat__ph ph;
+    struct buf piece = { NULL, 0, 0 };
+    size_t pos = 0, n = strlen(s);
+
+    if (!rtl || style == ERRCAT_FORMAT_NONE) {
+        emit_docs_html_text(out, s);
+        return;
     }
-    buf_puts(out, " data-label=\"");
-    emit_docs_html_text(out, label);
+    while (errcat__ph_next(s, n, &pos,
+                           errcat__ph_mode_of((enum errcat_format)style), &ph)
+           != ERRCAT__PH_END) {
+        piece.len = 0;
+        buf_add(&piece, s + ph.start, ph.len);
+        if (errcat__ph_is_arg(ph.kind))
+            buf_puts(out, "<span dir=\"ltr\">");
+        emit_docs_html_text(out, piece.data);
+        if (errcat__ph_is_arg(ph.kind))
+            buf_puts(out, "</span>");
+    }
+    buf_free(&piece);
+}
+
+static void
+td_open(struct buf *out, const char *cls)
+{
+    buf_puts(out, "<td class=\"");
+    buf_puts(out, cls);
     buf_puts(out, "\">");
 }
 
+/* A CSS string: quotes, backslashes and line breaks escaped, and '<' so
+   that no "</style" can end the style sheet. */
+static void
+css_string(struct buf *out, const char *s)
+{
+    buf_putc(out, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            buf_putc(out, '\\');
+        if (*s == '\n')
+            buf_puts(out, "\\A ");
+        else if (*s == '<')
+            buf_puts(out, "\\3C ");
+        else
+            buf_putc(out, *s);
+    }
+    buf_putc(out, '"');
+}
+
+/* The columns, each cell of one with its class: on a narrow screen the
+   class's ::before shows the column's header, set once in the page's
+   style rather than in every cell. */
 static const struct {
     unsigned column;
+    const char *cls;
     const char *label;
 } columns[] = {
-    { DOCS_COL_MODULE, N_("Module") },
-    { DOCS_COL_STATUS, N_("HTTP Status Code") },
-    { DOCS_COL_CODE, N_("Error Code") },
-    { DOCS_COL_DESCRIPTION, N_("Description") },
-    { DOCS_COL_MESSAGE, N_("Error Message") },
-    { DOCS_COL_MEASURE, N_("Measure") },
+    { DOCS_COL_MODULE, "module", N_("Module") },
+    { DOCS_COL_STATUS, "status", N_("HTTP Status Code") },
+    { DOCS_COL_CODE, "code", N_("Error Code") },
+    { DOCS_COL_DESCRIPTION, "desc", N_("Description") },
+    { DOCS_COL_MESSAGE, "msg", N_("Error Message") },
+    { DOCS_COL_MEASURE, "measure", N_("Measure") },
 };
 
 static void
-html_row(struct buf *out, const struct docs_page *p, size_t i, size_t span,
-         const char *const *label)
+html_row(struct buf *out, const struct docs_page *p, size_t i, size_t span)
 {
     const struct model_catalog *cat = p->cat;
     const struct model_entry *e = &cat->entries[i];
@@ -192,24 +235,22 @@ html_row(struct buf *out, const struct docs_page *p, size_t i, size_t span,
             buf_putl(out, (long)span);
             buf_putc(out, '"');
         }
-        buf_puts(out, " data-label=\"");
-        emit_docs_html_text(out, label[0]);
-        buf_puts(out, "\">");
+        buf_putc(out, '>');
         t = docs_module_name(p, e);
         emit_docs_html_text(out, t ? t : "");
         buf_puts(out, "</td>");
     }
     if (p->columns & DOCS_COL_STATUS) {
-        td_open(out, label[1], NULL);
+        td_open(out, "status");
         if (e->http_status > 0)
             buf_putl(out, e->http_status);
         buf_puts(out, "</td>");
     }
     if (p->columns & DOCS_COL_CODE) {
-        td_open(out, label[2], "code");
+        td_open(out, "code");
         if (e->code && *e->code) {
             /* The first entry of a code holds the code's anchor. */
-            int first = docs_first_of_code(cat, e);
+            int first = p->first_of_code[i];
 
             buf_puts(out, first ? "<a id=\"" : "<a data-code=\"");
             emit_docs_html_text(out, e->code);
@@ -222,7 +263,7 @@ html_row(struct buf *out, const struct docs_page *p, size_t i, size_t span,
         buf_puts(out, "</td>");
     }
     if (p->columns & DOCS_COL_DESCRIPTION) {
-        td_open(out, label[3], NULL);
+        td_open(out, "desc");
         t = docs_entry_text(p, e, FIELD_DESCRIPTION);
         emit_docs_html_text(out, t ? t : "");
         if (docs_needs_unused_mark(e)) {
@@ -233,21 +274,23 @@ html_row(struct buf *out, const struct docs_page *p, size_t i, size_t span,
         buf_puts(out, "</td>");
     }
     if (p->columns & DOCS_COL_MESSAGE) {
-        td_open(out, label[4], NULL);
+        td_open(out, "msg");
         src = docs_entry_source(e, FIELD_MESSAGE);
         if (src) {
             t = docs_entry_text(p, e, FIELD_MESSAGE);
             english(out, p, "api", src);
             if (strcmp(src, t) != 0) {
                 buf_puts(out, "<span class=\"localized\">");
-                emit_docs_html_text(out, t);
+                html_template(out, t,
+                              cat->texts[e->text_index[FIELD_MESSAGE]].ph.style,
+                              p->lang->rtl);
                 buf_puts(out, "</span>");
             }
         }
         buf_puts(out, "</td>");
     }
     if (p->columns & DOCS_COL_MEASURE) {
-        td_open(out, label[5], NULL);
+        td_open(out, "measure");
         t = docs_entry_text(p, e, FIELD_MEASURE);
         emit_docs_html_text(out, t ? t : "");
         buf_puts(out, "</td>");
@@ -270,7 +313,22 @@ emit_docs_html(const struct docs_page *p, struct buf *out)
         buf_puts(&title, " \xe2\x80\x94 ");
         buf_puts(&title, cat->title);
     }
-    emit_docs_html_open(out, cat, p->lang->tag, p->lang->rtl, title.data);
+    {
+        struct buf css = { NULL, 0, 0 };
+
+        buf_puts(&css, "@media (max-width:48rem){\n");
+        for (k = 1; k < 6; k++) {
+            buf_puts(&css, "td.");
+            buf_puts(&css, columns[k].cls);
+            buf_puts(&css, "::before{content:");
+            css_string(&css, label[k]);
+            buf_puts(&css, "}\n");
+        }
+        buf_puts(&css, "}\n");
+        emit_docs_html_open(out, cat, p->lang->tag, p->lang->rtl, title.data,
+                            css.data);
+        buf_free(&css);
+    }
     buf_free(&title);
     buf_puts(out, "<h1>");
     emit_docs_html_text(out, docs_tr(p, N_("Error Codes")));
@@ -322,7 +380,7 @@ emit_docs_html(const struct docs_page *p, struct buf *out)
 
         buf_puts(out, "<tbody>\n");
         for (j = 0; j < n; j++)
-            html_row(out, p, i + j, j == 0 ? n : 0, label);
+            html_row(out, p, i + j, j == 0 ? n : 0);
         buf_puts(out, "</tbody>\n");
         i += n;
     }

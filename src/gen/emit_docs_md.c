@@ -12,23 +12,28 @@
 /* Text in a table cell: '|' escaped, line breaks as <br>; nothing else
    changes, so a message stays the literal clients receive. */
 static void
+md_text(struct buf *out, const char *s)
+{
+    for (;;) {
+        size_t n = strcspn(s, "|\n\r");
+
+        buf_add(out, s, n);
+        s += n;
+        switch (*s++) {
+        case '\0': return;
+        case '|': buf_add(out, "\\|", 2); break;
+        case '\n': buf_add(out, "<br>", 4); break;
+        default: break;             /* '\r' of a "\r\n" */
+        }
+    }
+}
+
+static void
 md_cell(struct buf *out, const char *s)
 {
-    const char *run = s;
-
     buf_putc(out, ' ');
-    for (; *s; s++) {
-        if (*s != '|' && *s != '\n' && *s != '\r')
-            continue;
-        buf_add(out, run, (size_t)(s - run));
-        if (*s == '|')
-            buf_puts(out, "\\|");
-        else if (*s == '\n')
-            buf_puts(out, "<br>");
-        run = s + 1;
-    }
-    buf_puts(out, run);
-    buf_puts(out, " |");
+    md_text(out, s);
+    buf_add(out, " |", 2);
 }
 
 static void
@@ -37,21 +42,16 @@ md_message(struct buf *out, const struct docs_page *p,
 {
     const char *src = docs_entry_source(e, FIELD_MESSAGE);
     const char *shown = docs_entry_text(p, e, FIELD_MESSAGE);
-    struct buf both = { NULL, 0, 0 };
 
-    if (!src) {
-        md_cell(out, "");
-        return;
+    buf_putc(out, ' ');
+    if (src) {
+        md_text(out, src);
+        if (strcmp(src, shown) != 0) {
+            buf_add(out, "<br>", 4);
+            md_text(out, shown);
+        }
     }
-    if (strcmp(src, shown) == 0) {
-        md_cell(out, src);
-        return;
-    }
-    buf_puts(&both, src);
-    buf_putc(&both, '\n');
-    buf_puts(&both, shown);
-    md_cell(out, both.data);
-    buf_free(&both);
+    buf_add(out, " |", 2);
 }
 
 static void
@@ -96,29 +96,25 @@ md_row(struct buf *out, const struct docs_page *p, size_t i, int first)
         md_cell(out, t ? t : "");
     }
     if (p->columns & DOCS_COL_STATUS) {
-        struct buf n = { NULL, 0, 0 };
-
+        buf_putc(out, ' ');
         if (e->http_status > 0)
-            buf_putl(&n, e->http_status);
-        md_cell(out, n.data ? n.data : "");
-        buf_free(&n);
+            buf_putl(out, e->http_status);
+        buf_add(out, " |", 2);
     }
     if (p->columns & DOCS_COL_CODE)
         md_cell(out, e->code ? e->code : "");
     if (p->columns & DOCS_COL_DESCRIPTION) {
-        struct buf d = { NULL, 0, 0 };
-
         t = docs_entry_text(p, e, FIELD_DESCRIPTION);
-        buf_puts(&d, t ? t : "");
+        buf_putc(out, ' ');
+        md_text(out, t ? t : "");
         if (docs_needs_unused_mark(e)) {
-            if (d.len)
-                buf_putc(&d, ' ');
+            if (t)
+                buf_putc(out, ' ');
             /* TRANSLATORS: after the description of an error code that
                the service no longer returns */
-            buf_puts(&d, docs_tr(p, N_("(Not used currently.)")));
+            md_text(out, docs_tr(p, N_("(Not used currently.)")));
         }
-        md_cell(out, d.data ? d.data : "");
-        buf_free(&d);
+        buf_add(out, " |", 2);
     }
     if (p->columns & DOCS_COL_MESSAGE)
         md_message(out, p, e);

@@ -145,7 +145,7 @@ emit_docs_status_html(const struct docs_status *s, struct buf *out)
 {
     size_t c, l, i;
 
-    emit_docs_html_open(out, NULL, "en", 0, "Translation status");
+    emit_docs_html_open(out, NULL, "en", 0, "Translation status", NULL);
     buf_puts(out, "<h1>Translation status</h1>\n<p>Translated, fuzzy and "
              "untranslated messages of each catalog's text domain, per "
              "language.</p>\n");

@@ -18,39 +18,17 @@ static const char *const flag_name[] = {
 };
 
 static void
-po_string(struct buf *out, const char *keyword, const char *s)
-{
-    const char *nl = strchr(s, '\n');
-
-    buf_puts(out, keyword);
-    buf_puts(out, " \"");
-    if (nl && nl[1]) {
-        /* gettext's layout: one source line per string line */
-        buf_puts(out, "\"\n");
-        while (*s) {
-            size_t n = (nl = strchr(s, '\n')) ? (size_t)(nl - s) + 1
-                                               : strlen(s);
-
-            buf_putc(out, '"');
-            emit_po_escape(out, s, n);
-            buf_puts(out, "\"\n");
-            s += n;
-        }
-        return;
-    }
-    emit_po_escape(out, s, strlen(s));
-    buf_puts(out, "\"\n");
-}
-
-static void
 header(struct buf *out, const struct model_catalog *cat, long long date)
 {
-    time_t t = (time_t)date;
+    time_t t = (time_t)(date < 0 ? 0 : date);
     struct tm tm;
     char when[32];
+    struct buf h = { NULL, 0, 0 };
 
     gmtime_r(&t, &tm);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M+0000", &tm);
+    if (date < 0 && cat->pot_date)
+        snprintf(when, sizeof when, "%.10s 00:00+0000", cat->pot_date);
     buf_printf(out, "# Translation template of the gettext domain %s: ",
                cat->domain);
     emit_c_comment_text(out, cat->title ? cat->title : cat->name, 200);
@@ -71,19 +49,22 @@ header(struct buf *out, const struct model_catalog *cat, long long date)
              "# {name}.\n"
              "#\n"
              "#, fuzzy\n"
-             "msgid \"\"\n"
-             "msgstr \"\"\n");
-    buf_printf(out, "\"Project-Id-Version: %s\\n\"\n", cat->domain);
-    buf_puts(out, "\"Report-Msgid-Bugs-To: \\n\"\n");
-    buf_printf(out, "\"POT-Creation-Date: %s\\n\"\n", when);
-    buf_puts(out,
-             "\"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n\"\n"
-             "\"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n\"\n"
-             "\"Language-Team: LANGUAGE <LL@li.org>\\n\"\n"
-             "\"Language: \\n\"\n"
-             "\"MIME-Version: 1.0\\n\"\n"
-             "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-             "\"Content-Transfer-Encoding: 8bit\\n\"\n");
+             "msgid \"\"\n");
+    buf_printf(&h, "Project-Id-Version: %s%s%s\n", cat->domain,
+               cat->project_version ? " " : "",
+               cat->project_version ? cat->project_version : "");
+    buf_printf(&h, "Report-Msgid-Bugs-To: %s\n", cat->bugs ? cat->bugs : "");
+    buf_printf(&h, "POT-Creation-Date: %s\n", when);
+    buf_puts(&h,
+             "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
+             "Last-Translator: FULL NAME <EMAIL@ADDRESS>\n"
+             "Language-Team: LANGUAGE <LL@li.org>\n"
+             "Language: \n"
+             "MIME-Version: 1.0\n"
+             "Content-Type: text/plain; charset=UTF-8\n"
+             "Content-Transfer-Encoding: 8bit\n");
+    emit_po_string(out, "msgstr", h.data, 0);
+    buf_free(&h);
 }
 
 /*
@@ -203,18 +184,22 @@ placeholder_notes(struct buf *out, size_t block,
                     && strncmp(e->args[i].name, msg + t.name, t.name_len) == 0)
                     what = e->args[i].text;
         } else {
-            size_t k = 0;
+            /* the <arg> of its place: its number, or its turn */
+            size_t k = 0, want = t.kind == ERRCAT__PH_NUMBERED
+                ? (size_t)t.number - 1 : arg;
 
             for (i = 0; i < e->n_args; i++)
-                if (!e->args[i].name && k++ == arg)
+                if (!e->args[i].name && k++ == want)
                     what = e->args[i].text;
-            arg++;
+            if (t.kind != ERRCAT__PH_NUMBERED)
+                arg++;
         }
         if (!what)
             continue;
         line.len = 0;
         if (t.kind == ERRCAT__PH_POSITIONAL)
-            buf_printf(&line, "#. %%s #%lu: %s", (unsigned long)arg, what);
+            buf_printf(&line, "#. %.*s #%lu: %s", (int)t.len, msg + t.start,
+                       (unsigned long)arg, what);
         else
             buf_printf(&line, "#. %.*s: %s", (int)t.len, msg + t.start, what);
         note_once(out, block, line.data);
@@ -331,22 +316,24 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
         const struct model_text *t = &cat->texts[i];
         const struct placeholders *ph = &t->ph;
         size_t block;
+        int flagged;
 
         buf_putc(out, '\n');
         block = out->len;
         seen_clear();
         use_notes(out, block, cat, t);
         references(out, cat, t);
-        if (t->field == FIELD_MESSAGE) {
-            if (ph->style && !ph->bare && !ph->stray_percent && !ph->mixed) {
-                buf_puts(out, "#, ");
-                buf_puts(out, flag_name[ph->style]);
-                buf_putc(out, '\n');
-            }
+        flagged = t->field == FIELD_MESSAGE && ph->style && !ph->bare
+            && !ph->stray_percent && !ph->mixed;
+        if (flagged) {
+            buf_puts(out, "#, ");
+            buf_puts(out, flag_name[ph->style]);
+            buf_putc(out, '\n');
         }
-        po_string(out, "msgctxt", model_field_name[t->field]);
-        po_string(out, "msgid", t->msgid);
+        emit_po_string(out, "msgctxt", model_field_name[t->field], 0);
+        emit_po_string(out, "msgid", t->msgid, flagged ? ph->style : 0);
         buf_puts(out, "msgstr \"\"\n");
     }
     seen_free();
+    emit_po_free();
 }

@@ -46,6 +46,8 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
     struct buf key = { NULL, 0, 0 };
     size_t i;
 
+    if (cat->n_texts == 0)
+        return;                 /* C has no empty arrays */
     for (i = 0; i < cat->n_texts; i++) {
         const struct model_text *t = &cat->texts[i];
 
@@ -93,15 +95,17 @@ emit_entries(struct buf *out, const struct model_catalog *cat, const char *p)
 {
     size_t i, f;
 
-    buf_printf(out, "static const struct errcat_module %s__modules[] = {\n",
-               p);
+    if (cat->n_modules)
+        buf_printf(out, "static const struct errcat_module %s__modules[] = "
+                   "{\n", p);
     for (i = 0; i < cat->n_modules; i++) {
         buf_puts(out, "    { ");
         emit_c_string(out, cat->modules[i].id);
         buf_printf(out, ", %u }%s\n", cat->modules[i].text,
                    i + 1 < cat->n_modules ? "," : "");
     }
-    buf_puts(out, "};\n\n");
+    if (cat->n_modules)
+        buf_puts(out, "};\n\n");
     if (cat->n_entries == 0)
         return;
     buf_printf(out, "static const struct errcat_entry %s__entries[] = {\n",
@@ -185,9 +189,16 @@ emit_source(const struct model_catalog *cat, const struct emit_options *opt,
                    (unsigned long)cat->n_entries, p);
     else
         buf_puts(out, "    0, 0,\n");
-    buf_printf(out, "    %lu, %s__modules,\n    %lu, %s__texts,\n",
-               (unsigned long)cat->n_modules, p,
-               (unsigned long)cat->n_texts, p);
+    if (cat->n_modules)
+        buf_printf(out, "    %lu, %s__modules,\n",
+                   (unsigned long)cat->n_modules, p);
+    else
+        buf_puts(out, "    0, 0,\n");
+    if (cat->n_texts)
+        buf_printf(out, "    %lu, %s__texts,\n", (unsigned long)cat->n_texts,
+                   p);
+    else
+        buf_puts(out, "    0, 0,\n");
     buf_printf(out, "    %u, %s__by_serial,\n    %lu, %s__code_hash,\n",
                cat->n_serials, p, (unsigned long)cat->hash_size - 1, p);
     buf_printf(out, "    &%s__cache\n};\n", p);

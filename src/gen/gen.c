@@ -19,7 +19,8 @@
 #include "output.h"
 #include "validate.h"
 
-/* POT-Creation-Date: SOURCE_DATE_EPOCH, or a fixed date, never the clock. */
+/* POT-Creation-Date: SOURCE_DATE_EPOCH, or -1 to take the catalog's
+   date, never the clock. */
 static long long
 source_date(void)
 {
@@ -28,13 +29,13 @@ source_date(void)
     long long v;
 
     if (!s || !*s)
-        return 0;
+        return -1;
     errno = 0;
     v = strtoll(s, &end, 10);
     if (errno || *end || v < 0) {
         diag_warning(NULL, "SOURCE_DATE_EPOCH is not a number of seconds: "
                      "ignored");
-        return 0;
+        return -1;
     }
     return v;
 }
@@ -129,6 +130,12 @@ gen_run(const struct gen_options *opt)
             continue;
         case LOAD_INVALID:
             continue;
+        case LOAD_SCHEMA:
+            /* the content checks too, in the same run; no numbering */
+            model_index(cats[loaded]);
+            validate_catalog(cats[loaded]);
+            loaded++;
+            continue;
         case LOAD_OK:
             break;
         }
@@ -172,6 +179,7 @@ gen_run(const struct gen_options *opt)
         if (status == 0 && output_commit(&outs) < 0)
             status = 2;
     }
+    diag_summary();
     output_free(&outs);
     for (i = 0; i < loaded; i++)
         model_catalog_free(cats[i]);
@@ -193,6 +201,12 @@ gen_compile(const char *path, struct buf *out)
     case LOAD_IO:
         return 2;
     case LOAD_INVALID:
+        return 1;
+    case LOAD_SCHEMA:
+        /* the content checks too, as generate reports them */
+        model_index(cat);
+        validate_catalog(cat);
+        model_catalog_free(cat);
         return 1;
     case LOAD_OK:
         break;

@@ -37,6 +37,8 @@ struct src {
     const char *data;
     size_t len;
     int failed;             /* an error was reported */
+    int malformed;          /* ... that is not a schema violation: the
+                               model is not worth checking further */
     size_t memo_off;        /* loc_at's last answer: the next one, further */
     unsigned memo_line;     /* on in the file, goes on from there */
     unsigned memo_col;
@@ -323,6 +325,8 @@ report(void *arg, xmlErrorPtr err)
     /* GNU style: diagnostics start in lower case */
     if (msg[0] >= 'A' && msg[0] <= 'Z' && msg[1] >= 'a' && msg[1] <= 'z')
         msg[0] = (char)(msg[0] - 'A' + 'a');
+    if (err->level != XML_ERR_WARNING && err->domain != XML_FROM_SCHEMASV)
+        s->malformed = 1;
     if (at.line == s->last_line && model_hash(msg) == s->last_hash) {
         s->failed |= err->level != XML_ERR_WARNING;
         free(msg);
@@ -394,18 +398,24 @@ attr_loc(struct state *st, const xmlChar *value, const struct loc *tag,
     return loc_at(st->s, off);
 }
 
+/* The integer v, clamped to +-100000; 0 and *ok 0 when v is none (the
+   schema reports that). */
 static int
-to_int(const char *v)
+to_int(const char *v, int *ok)
 {
     long n;
     char *end;
 
+    *ok = 0;
     if (!v)
         return 0;
     errno = 0;
     n = strtol(v, &end, 10);
-    if (errno || *end || n < -100000 || n > 100000)
-        return 0;
+    if (end == v || *end || errno || n < -2147483647 - 1 || n > 2147483647)
+        return 0;               /* not an xs:int */
+    *ok = 1;
+    if (n < -100000 || n > 100000)
+        return n < 0 ? -100000 : 100000;
     return (int)n;
 }
 
@@ -434,7 +444,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const char *name = (const char *)localname;
     size_t off = tag_start(st->s), end = parser_offset(st->s);
     struct loc at = loc_at(st->s, off), text_at;
-    const xmlChar *v[4] = { NULL, NULL, NULL, NULL };
+    const xmlChar *v[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
     int f, depth = st->depth++;
 
     st->s->mark_off = off;
@@ -450,6 +460,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      ? end + 1 : end);
     if (depth == 0 && strcmp(name, "catalog") == 0) {
         char *num = attr(st, attrs, nb_attrs, "number", &v[0]);
+        int ok;
 
         cat->loc = at;
         cat->name = attr(st, attrs, nb_attrs, "name", NULL);
@@ -458,7 +469,14 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         cat->title = attr(st, attrs, nb_attrs, "title", NULL);
         cat->code_pattern = attr(st, attrs, nb_attrs, "code-pattern", &v[1]);
         cat->code_pattern_loc = attr_loc(st, v[1], &at, off);
-        cat->number = to_int(num);
+        cat->project_version = attr(st, attrs, nb_attrs, "project-version",
+                                    &v[2]);
+        cat->project_version_loc = attr_loc(st, v[2], &at, off);
+        cat->bugs = attr(st, attrs, nb_attrs, "bugs", &v[3]);
+        cat->bugs_loc = attr_loc(st, v[3], &at, off);
+        cat->pot_date = attr(st, attrs, nb_attrs, "pot-creation-date", &v[4]);
+        cat->pot_date_loc = attr_loc(st, v[4], &at, off);
+        cat->number = to_int(num, &ok);
         cat->number_loc = attr_loc(st, v[0], &at, off);
     } else if (depth == 1 && strcmp(name, "module") == 0) {
         struct model_module *m = model_add_module(cat);
@@ -470,7 +488,7 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         collect(st, &m->name);
     } else if (depth == 1 && strcmp(name, "entry") == 0) {
         struct model_entry *e = model_add_entry(cat);
-        char *status, *unused;
+        char *status, *unused, *format;
 
         e->loc = at;
         e->id = attr(st, attrs, nb_attrs, "id", &v[0]);
@@ -478,8 +496,13 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         status = attr(st, attrs, nb_attrs, "http-status", &v[2]);
         e->module_ref = attr(st, attrs, nb_attrs, "module", &v[3]);
         unused = attr(st, attrs, nb_attrs, "unused", NULL);
-        e->http_status = to_int(status);
-        e->has_status = status != NULL;
+        format = attr(st, attrs, nb_attrs, "format", &v[4]);
+        e->format = -1;
+        for (f = 0; format && f < 4; f++)
+            if (strcmp(format, model_format_name[f]) == 0)
+                e->format = f;
+        e->format_loc = attr_loc(st, v[4], &at, off);
+        e->http_status = to_int(status, &e->has_status);
         e->unused = unused && (strcmp(unused, "true") == 0
                                || strcmp(unused, "1") == 0);
         e->id_loc = attr_loc(st, v[0], &at, off);
@@ -542,6 +565,43 @@ on_reference(void *ctx, const xmlChar *name)
     diag_error(&at, "entity '%s' is not allowed in catalogs",
                (const char *)name);
     st->s->failed = 1;
+    st->s->malformed = 1;
+}
+
+/*
+ * After schema errors: keeps what the content checks can read, so that one
+ * run reports both. Modules and entries without an id are dropped (the
+ * schema has said so) and a missing catalog name, domain or prefix reads
+ * as "".
+ */
+static void
+salvage(struct model_catalog *cat)
+{
+    size_t i, n;
+
+    if (!cat->name)
+        cat->name = model_strndup(cat, "", 0);
+    if (!cat->domain)
+        cat->domain = model_strndup(cat, "", 0);
+    if (!cat->prefix)
+        cat->prefix = model_strndup(cat, "", 0);
+    for (i = n = 0; i < cat->n_modules; i++)
+        if (cat->modules[i].id && cat->modules[i].name)
+            cat->modules[n++] = cat->modules[i];
+    cat->n_modules = n;
+    for (i = n = 0; i < cat->n_entries; i++) {
+        struct model_entry *e = &cat->entries[i];
+        size_t a;
+
+        for (a = 0; a < e->n_args; a++)
+            if (!e->args[a].text)
+                e->args[a].text = model_strndup(cat, "", 0);
+        if (e->id)
+            cat->entries[n++] = *e;
+        else
+            free(e->args);
+    }
+    cat->n_entries = n;
 }
 
 /* Fills what a schema-valid catalog always has, so later stages can rely
@@ -582,7 +642,7 @@ load_catalog_memory(const char *path, const char *data, size_t len,
     xmlParserCtxtPtr ctxt;
     struct model_catalog *cat;
     unsigned before = diag_errors();
-    int valid;
+    int valid, ctxt_well_formed;
 
     *out = NULL;
     memset(&s, 0, sizeof s);
@@ -631,14 +691,22 @@ load_catalog_memory(const char *path, const char *data, size_t len,
     xmlSetStructuredErrorFunc(&s, report);
     xmlParseDocument(ctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
-    valid = ctxt->wellFormed && xmlSchemaIsValid(vctxt) == 1;
+    ctxt_well_formed = ctxt->wellFormed;
+    valid = ctxt_well_formed && xmlSchemaIsValid(vctxt) == 1;
     s.ctxt = NULL;
     xmlFreeParserCtxt(ctxt);
     xmlSchemaSAXUnplug(plug);
     xmlSchemaFreeValidCtxt(vctxt);
     buf_free(&st.text);
+    if (!ctxt_well_formed)
+        s.malformed = 1;
     if (!valid)
         s.failed = 1;
+    if (s.failed && !s.malformed && diag_errors() > before) {
+        salvage(cat);
+        *out = cat;
+        return LOAD_SCHEMA;
+    }
     if (s.failed || diag_errors() > before || !complete(cat)) {
         if (diag_errors() == before) {
             struct loc at = loc_at(&s, 0);

@@ -14,6 +14,11 @@ const char *const model_field_name[FIELD_COUNT] = {
     "description", "message", "measure", "module"
 };
 
+/* Indexed by enum errcat_format. */
+const char *const model_format_name[4] = {
+    "none", "c", "python", "python-brace"
+};
+
 struct model_catalog *
 model_catalog_new(const char *path)
 {
@@ -95,6 +100,7 @@ model_add_entry(struct model_catalog *cat)
     e = &cat->entries[cat->n_entries++];
     memset(e, 0, sizeof *e);
     e->module = -1;
+    e->format = -1;
     return e;
 }
 
@@ -206,6 +212,15 @@ model_scan(const char *text, struct placeholders *ph)
         rescan(text, ph);
 }
 
+void
+model_scan_as(const char *text, int format, struct placeholders *ph)
+{
+    memset(ph, 0, sizeof *ph);
+    ph->style = format;
+    if (format != ERRCAT_FORMAT_NONE)
+        rescan(text, ph);
+}
+
 /* Open-addressed set of texts keyed by (field, msgid). */
 struct text_set {
     size_t *slot;                   /* text index + 1; 0 empty */
@@ -236,6 +251,7 @@ add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
     memset(t, 0, sizeof *t);
     t->field = field;
     t->msgid = msgid;
+    t->format = -1;
     if (field == FIELD_MESSAGE)
         model_scan(msgid, &t->ph);
     set->slot[i] = ++cat->n_texts;
@@ -266,6 +282,21 @@ index_texts(struct model_catalog *cat)
                 : add_text(cat, &set, &cap, (enum model_field)f,
                            cat->entries[i].text[f], i);
     free(set.slot);
+    /* a format attribute says how its message reads; the first entry
+       that says it decides for a message shared by several */
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct model_entry *e = &cat->entries[i];
+        struct model_text *t;
+
+        if (e->format < 0 || e->text_index[FIELD_MESSAGE] == MODEL_NO_TEXT)
+            continue;
+        t = &cat->texts[e->text_index[FIELD_MESSAGE]];
+        if (t->format >= 0)
+            continue;
+        t->format = e->format;
+        t->format_owner = i;
+        model_scan_as(t->msgid, e->format, &t->ph);
+    }
 }
 
 /* Hashes codes; chains each entry to the next one with the same code. */

@@ -47,13 +47,15 @@ struct model_entry {
     int http_status;                /* 0 when absent */
     int has_status;
     int unused;
+    int format;                     /* the format attribute, an enum
+                                       errcat_format; -1 when absent */
     char *text[ENTRY_TEXTS];        /* indexed by enum model_field; NULL
                                        when absent */
     struct model_arg *args;
     size_t n_args;
     char *note;
     struct loc loc;                 /* the <entry> element */
-    struct loc id_loc, code_loc, status_loc, module_loc;
+    struct loc id_loc, code_loc, status_loc, module_loc, format_loc;
     struct loc text_loc[ENTRY_TEXTS];
     int module;                     /* index into modules; -1 absent or
                                        unresolved */
@@ -90,6 +92,10 @@ struct model_text {
     enum model_field field;
     const char *msgid;              /* borrowed from its first user */
     struct placeholders ph;         /* a message's; zero for other fields */
+    int format;                     /* a message's format attribute, from
+                                       its first user that has one; -1
+                                       none: ph is then inferred */
+    size_t format_owner;            /* that user */
     struct model_use *uses;
     size_t n_uses;
     size_t cap_uses;
@@ -116,10 +122,14 @@ struct model_catalog {
     char *prefix;
     char *title;                    /* may be NULL */
     char *code_pattern;             /* POSIX ERE, may be NULL */
+    char *project_version;          /* .pot header fields; may be NULL */
+    char *bugs;
+    char *pot_date;                 /* YYYY-MM-DD */
     int number;
     struct loc loc;                 /* the <catalog> element */
     struct loc number_loc;
     struct loc code_pattern_loc;
+    struct loc project_version_loc, bugs_loc, pot_date_loc;
     struct model_module *modules;
     size_t n_modules, cap_modules;
     struct model_entry *entries;
@@ -155,6 +165,14 @@ void model_index(struct model_catalog *cat);
 /* What the placeholders of text say; model_index does it for each
    message text, once. */
 void model_scan(const char *text, struct placeholders *ph);
+
+/* The same, read in the style a format attribute declares (an enum
+   errcat_format): placeholders of other styles are text, nothing is
+   mixed; ERRCAT_FORMAT_NONE has no placeholder at all. */
+void model_scan_as(const char *text, int format, struct placeholders *ph);
+
+/* The name of format in a format attribute: "none", "c", ... */
+extern const char *const model_format_name[4];
 
 /* The C enum constant of an entry: PREFIX_ID upper-cased, '-' as '_'. */
 char *model_constant(const struct model_catalog *cat,

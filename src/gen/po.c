@@ -69,9 +69,12 @@ po_find(const struct po_file *po, const char *ctxt, const char *msgid)
     return NULL;
 }
 
+/* Indexes every message; a second definition of a key is an error, as
+   msgfmt makes it. */
 static void
-index_messages(struct po_file *po)
+index_messages(struct po_reader *r)
 {
+    struct po_file *po = r->po;
     size_t size = 16, i, j;
 
     while (size < 2 * po->n_msgs)
@@ -83,7 +86,15 @@ index_messages(struct po_file *po)
 
         for (j = slot_hash(m->ctxt, m->msgid) & po->mask; po->slot[j];
              j = (j + 1) & po->mask)
-            ;
+            if (same_key(&po->msgs[po->slot[j] - 1], m->ctxt, m->msgid))
+                break;
+        if (po->slot[j]) {
+            struct loc at = { po->path, m->line, 1 };
+
+            diag_error(&at, "duplicate message definition");
+            r->errors++;
+            continue;
+        }
         po->slot[j] = i + 1;
     }
 }
@@ -167,12 +178,15 @@ read_string(struct po_reader *r, const char *line, size_t n, size_t *i,
         int d;
 
         if (c != '\\') {
-            size_t run = k;
+            /* A run of plain bytes up to the closing quote or an escape. */
+            const char *q = memchr(line + k, '"', n - k);
+            const char *end = q ? q : line + n;
+            const char *bs = memchr(line + k, '\\', (size_t)(end - line) - k);
+            size_t run = (size_t)((bs ? bs : end) - line);
 
-            while (k < n && line[k] != '"' && line[k] != '\\')
-                k++;
             if (out)
-                buf_add(out, line + run, k - run);
+                buf_add(out, line + k, run - k);
+            k = run;
             continue;
         }
         if (++k >= n)
@@ -364,27 +378,6 @@ read_file(const char *path, struct buf *b)
     return 0;
 }
 
-static void
-check_duplicates(struct po_reader *r)
-{
-    struct po_file *po = r->po;
-    size_t i, j;
-
-    for (i = 0; i < po->n_msgs; i++) {
-        const struct po_message *m = &po->msgs[i];
-
-        for (j = slot_hash(m->ctxt, m->msgid) & po->mask;
-             po->slot[j] && po->slot[j] - 1 < i; j = (j + 1) & po->mask)
-            if (same_key(&po->msgs[po->slot[j] - 1], m->ctxt, m->msgid)) {
-                struct loc at = { po->path, m->line, 1 };
-
-                diag_error(&at, "duplicate message definition");
-                r->errors++;
-                break;
-            }
-    }
-}
-
 int
 po_read(const char *path, struct po_file **out)
 {
@@ -414,10 +407,8 @@ po_read(const char *path, struct po_file **out)
     r.at.line++;
     finish(&r);
     buf_free(&text);
-    if (!r.errors) {
-        index_messages(r.po);
-        check_duplicates(&r);
-    }
+    if (!r.errors)
+        index_messages(&r);
     if (r.errors) {
         po_free(r.po);
         return -1;

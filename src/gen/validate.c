@@ -151,6 +151,77 @@ compile_code_pattern(const struct model_catalog *cat, regex_t *re,
     return 1;
 }
 
+/* Printable ASCII and UTF-8, no control character, 1 to max bytes, with
+   no blank at all where `word` is set. */
+static int
+header_value_ok(const char *s, size_t max, int word)
+{
+    size_t i;
+
+    for (i = 0; s[i]; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f || (word && s[i] == ' '))
+            return 0;
+    return i > 0 && i <= max;
+}
+
+static int
+digits(const char *s, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* YYYY-MM-DD, a real day from 1995 (older dates are "ancient" to
+   i18nspector, and no .pot was made before). */
+static int
+date_ok(const char *s)
+{
+    static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+                                31 };
+    int y, m, d;
+
+    if (strlen(s) != 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2)
+        || s[7] != '-' || !digits(s + 8, 2))
+        return 0;
+    y = atoi(s);
+    m = atoi(s + 5);
+    d = atoi(s + 8);
+    if (y < 1995 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0
+                                                  && y % 400 != 0)));
+}
+
+/* The attributes that make the .pot header. */
+static unsigned
+check_header(const struct model_catalog *cat)
+{
+    unsigned errors = 0;
+
+    if (cat->project_version && !header_value_ok(cat->project_version, 64, 1)) {
+        diag_error(&cat->project_version_loc, "project-version must be 1 to "
+                   "64 bytes without blanks or control characters");
+        errors++;
+    }
+    if (cat->bugs && (!header_value_ok(cat->bugs, 256, 1)
+                      || (!strchr(cat->bugs, '@')
+                          && !strstr(cat->bugs, "://")))) {
+        diag_error(&cat->bugs_loc, "bugs must be an e-mail address or a URL "
+                   "(up to 256 bytes, no blanks)");
+        errors++;
+    }
+    if (cat->pot_date && !date_ok(cat->pot_date)) {
+        diag_error(&cat->pot_date_loc, "pot-creation-date '%.*s' is not a "
+                   "date YYYY-MM-DD from 1995 on", 32, cat->pot_date);
+        errors++;
+    }
+    return errors;
+}
+
 static unsigned
 check_codes(const struct model_catalog *cat)
 {
@@ -229,6 +300,11 @@ check_modules(const struct model_catalog *cat)
     unsigned errors = 0;
     size_t i, first;
 
+    if (cat->n_modules >= ERRCAT_NO_MODULE) {
+        diag_error(&cat->modules[ERRCAT_NO_MODULE - 1].loc, "more than %u "
+                   "modules", ERRCAT_NO_MODULE - 1);
+        errors++;
+    }
     seen_init(&seen, cat->n_modules);
     for (i = 0; i < cat->n_modules; i++) {
         const struct model_module *m = &cat->modules[i];
@@ -306,10 +382,26 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     const char *msg = e->text[FIELD_MESSAGE];
     struct errcat__ph t;
     size_t pos = 0, n = strlen(msg), i, positional = 0;
-    unsigned errors = 0;
+    unsigned errors = 0, expected = 0, highest = 0;
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
-    int named = ph->style == ERRCAT_FORMAT_PYTHON
-        || ph->style == ERRCAT_FORMAT_BRACE;
+    int named = 0;
+
+    /* named (%(name)s, {name}), or by position: in order (%s, {}) or by
+       number (%2$s, {1}), when the arguments are as many as the highest */
+    while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END) {
+        /* a text with only "% u" directives is read as plain text */
+        if (!errcat__ph_is_arg(t.kind)
+            || (t.loose && ph->style == ERRCAT_FORMAT_NONE))
+            continue;
+        if (t.name_len > 0)
+            named = 1;
+        else if (t.kind == ERRCAT__PH_NUMBERED)
+            highest = t.number > highest ? t.number : highest;
+        else
+            expected++;
+    }
+    if (highest > expected)
+        expected = highest;
 
     for (i = 0; i < e->n_args; i++) {
         const struct model_arg *a = &e->args[i];
@@ -347,10 +439,10 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
             errors++;
         }
     }
-    if (!named && ph->nargs != positional) {
+    if (!named && expected != positional) {
         diag_error(&e->text_loc[FIELD_MESSAGE], "message has %u "
-                   "placeholder%s but %lu <arg> note%s", ph->nargs,
-                   ph->nargs == 1 ? "" : "s", (unsigned long)positional,
+                   "placeholder%s but %lu <arg> note%s", expected,
+                   expected == 1 ? "" : "s", (unsigned long)positional,
                    positional == 1 ? "" : "s");
         errors++;
     }
@@ -378,10 +470,74 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     return errors;
 }
 
+static int
+is_blank(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Blanks that open or close a text: kept verbatim, but clients that
+   match on the text rarely have them, and translators lose them. */
+static void
+check_blanks(const struct loc *start, const char *text, const char *what)
+{
+    size_t n = strlen(text), end = n;
+    struct loc at;
+
+    if (n && is_blank((unsigned char)text[0]))
+        diag_warning(start, "%s starts with white space", what);
+    while (end > 0 && is_blank((unsigned char)text[end - 1]))
+        end--;
+    if (end < n && end > 0) {
+        at = validate_text_loc(start, text, end);
+        diag_warning(&at, "%s ends with white space", what);
+    }
+}
+
+/*
+ * Offset and length of the first piece of documentation markup in a
+ * message, which no API sends: **bold**, an RST backslash escape (\_,
+ * \*, \|, ...; not a double backslash, which paths have) or an HTML
+ * <br>; 0 length when there is none.
+ */
+static size_t
+markup_at(const char *text, size_t *len)
+{
+    const char *p, *q;
+
+    for (p = text; *p; p++) {
+        if (p[0] == '*' && p[1] == '*' && p[2] && p[2] != '*'
+            && !is_blank((unsigned char)p[2])
+            && (q = strstr(p + 2, "**")) != NULL && q > p + 2
+            && !is_blank((unsigned char)q[-1])) {
+            *len = (size_t)(q + 2 - p);
+            return (size_t)(p - text);
+        }
+        if (p[0] == '\\' && p[1] && strchr("_*|`[]<>", p[1])) {
+            *len = 2;
+            return (size_t)(p - text);
+        }
+        if (p[0] == '<' && (p[1] == 'b' || p[1] == 'B')
+            && (p[2] == 'r' || p[2] == 'R')) {
+            q = p + 3;
+            while (*q == ' ')
+                q++;
+            if (*q == '/')
+                q++;
+            if (*q == '>') {
+                *len = (size_t)(q + 1 - p);
+                return (size_t)(p - text);
+            }
+        }
+    }
+    *len = 0;
+    return 0;
+}
+
 /* Warnings the text itself deserves; it stays verbatim. */
 static void
 check_text(const struct model_entry *e, enum model_field f,
-           const struct placeholders *ph)
+           const struct placeholders *ph, int forced)
 {
     const char *text = e->text[f], *q, *last = NULL;
     struct errcat__ph t;
@@ -389,7 +545,7 @@ check_text(const struct model_entry *e, enum model_field f,
     enum errcat__ph_mode mode;
     struct loc at;
 
-    if (f == FIELD_MESSAGE) {
+    if (f == FIELD_MESSAGE && forced < 0) {
         mode = errcat__ph_mode_of((enum errcat_format)(ph->mixed ? 0 : ph->style));
         while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
             at = validate_text_loc(&e->text_loc[f], text, t.start);
@@ -401,7 +557,20 @@ check_text(const struct model_entry *e, enum model_field f,
             else if (t.loose && ph->ambiguous)
                 diag_warning(&at, "'%.*s' is taken as text, though printf "
                              "and msgfmt read a conversion with the space "
-                             "flag", (int)t.len, text + t.start);
+                             "flag (say format=\"none\" to confirm)",
+                             (int)t.len, text + t.start);
+            else if (t.kind == ERRCAT__PH_BAD && t.unsupported)
+                diag_warning(&at, "'%.*s' is not a placeholder errcat "
+                             "supports; the message is not formatted",
+                             (int)t.len, text + t.start);
+            else if (t.kind == ERRCAT__PH_BAD && ph->nargs > 0
+                     && text[t.start] == '%')
+                diag_warning(&at, "'%.*s' starts no placeholder but the "
+                             "message has some: which it is, is ambiguous, "
+                             "and the message is not formatted (say "
+                             "format=\"c\" or \"python\" and write %%%%, "
+                             "or format=\"none\")", (int)t.len,
+                             text + t.start);
             else if (t.kind == ERRCAT__PH_BAD)
                 diag_warning(&at, "'%.*s' is not a placeholder; the message "
                              "is not formatted (write %s)", (int)t.len,
@@ -418,6 +587,101 @@ check_text(const struct model_entry *e, enum model_field f,
         at = validate_text_loc(&e->text_loc[f], text, (size_t)(last - text));
         diag_warning(&at, "unbalanced '\"' in %s", model_field_name[f]);
     }
+    check_blanks(&e->text_loc[f], text, model_field_name[f]);
+    if (f == FIELD_MESSAGE) {
+        size_t len, off = markup_at(text, &len);
+
+        if (len) {
+            at = validate_text_loc(&e->text_loc[f], text, off);
+            diag_warning(&at, "documentation markup '%.*s' in a message: "
+                         "an API sends plain text", (int)len, text + off);
+        }
+        if (ph->nargs == 1 && !ph->mixed) {
+            pos = 0;
+            mode = errcat__ph_mode_of((enum errcat_format)ph->style);
+            if (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END
+                && errcat__ph_is_arg(t.kind) && t.start == 0 && t.len == n)
+                diag_warning(&e->text_loc[f], "message is nothing but the "
+                             "placeholder '%s': it matches any error "
+                             "body of its code", text);
+        }
+    }
+}
+
+/*
+ * The format attribute against the message: the same for every entry of
+ * a shared message, and no placeholder of the declared style that is
+ * malformed or belongs to another style. Without the attribute, a
+ * message with placeholders and a stray '%' is ambiguous: a warning.
+ */
+static unsigned
+check_format(const struct model_catalog *cat, const struct model_entry *e,
+             const struct model_text *t)
+{
+    const char *msg = e->text[FIELD_MESSAGE];
+    const char *name = e->format >= 0 ? model_format_name[e->format] : "";
+    struct placeholders inferred;
+    struct errcat__ph tok;
+    size_t pos = 0, n = strlen(msg);
+    unsigned errors = 0;
+    struct loc at;
+
+    if (e->format != t->format) {
+        const struct model_entry *o = &cat->entries[t->format_owner];
+
+        diag_error(e->format >= 0 ? &e->format_loc
+                   : &e->text_loc[FIELD_MESSAGE], "entry '%s' has the message "
+                   "of entry '%s', which says format=\"%s\": say the same",
+                   e->id, o->id, model_format_name[t->format]);
+        diag_note(&o->format_loc, "format of '%s' is set here", o->id);
+        return 1;
+    }
+    if (e->format < 0)
+        return 0;               /* check_text warns of ambiguity */
+    if (e->format == ERRCAT_FORMAT_NONE)
+        return 0;
+    model_scan(msg, &inferred);
+    if (!inferred.mixed && inferred.style != ERRCAT_FORMAT_NONE
+        && inferred.style != e->format && t->ph.nargs == 0) {
+        diag_error(&e->format_loc, "format=\"%s\" but the message has no "
+                   "placeholder of that style, and reads as format=\"%s\"",
+                   name, model_format_name[inferred.style]);
+        return 1;
+    }
+    while (errcat__ph_next(msg, n, &pos,
+                           errcat__ph_mode_of((enum errcat_format)e->format),
+                           &tok) != ERRCAT__PH_END) {
+        at = validate_text_loc(&e->text_loc[FIELD_MESSAGE], msg, tok.start);
+        if (e->format == ERRCAT_FORMAT_PRINTF
+            && (tok.kind == ERRCAT__PH_NAMED
+                || tok.kind == ERRCAT__PH_NAMED_BARE)) {
+            diag_error(&at, "'%.*s' is a Python placeholder, but the message "
+                       "says format=\"c\"", (int)tok.len, msg + tok.start);
+            errors++;
+        } else if (e->format == ERRCAT_FORMAT_PYTHON
+                   && tok.kind == ERRCAT__PH_NUMBERED) {
+            diag_error(&at, "'%.*s' is not a Python placeholder, but the "
+                       "message says format=\"python\"", (int)tok.len,
+                       msg + tok.start);
+            errors++;
+        } else if (tok.kind == ERRCAT__PH_NAMED_BARE) {
+            diag_warning(&at, "placeholder '%.*s' has no conversion "
+                         "character (expected '%.*ss'); it is kept as "
+                         "written", (int)tok.len, msg + tok.start,
+                         (int)tok.len, msg + tok.start);
+        } else if (tok.kind == ERRCAT__PH_BAD && tok.unsupported) {
+            diag_warning(&at, "'%.*s' is not a placeholder errcat supports; "
+                         "the message is not formatted", (int)tok.len,
+                         msg + tok.start);
+        } else if (tok.kind == ERRCAT__PH_BAD) {
+            diag_error(&at, "'%.*s' starts no placeholder, but the message "
+                       "says format=\"%s\": write %s", (int)tok.len,
+                       msg + tok.start, name, msg[tok.start] == '%'
+                       ? "%% for a percent sign" : "{{ or }} for a brace");
+            errors++;
+        }
+    }
+    return errors;
 }
 
 static unsigned
@@ -463,7 +727,9 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
             errors++;
             continue;
         }
-        check_text(e, (enum model_field)f, &ph);
+        check_text(e, (enum model_field)f, &ph,
+                   f == FIELD_MESSAGE
+                   ? cat->texts[e->text_index[FIELD_MESSAGE]].format : -1);
     }
     if (!e->text[FIELD_MESSAGE]) {
         if (e->n_args) {
@@ -473,28 +739,138 @@ check_entry(const struct model_catalog *cat, const struct model_entry *e)
         }
         return errors;
     }
+    f = (int)check_format(cat, e, &cat->texts[e->text_index[FIELD_MESSAGE]]);
+    if (f)
+        return errors + (unsigned)f;   /* <arg> checks would only echo it */
     if (ph.mixed) {
         diag_error(&e->text_loc[FIELD_MESSAGE], "message mixes placeholder "
-                   "styles (%%s, %%N$s, %%(name)s, {name}): use one");
+                   "styles (%%s, %%N$s, %%(name)s, {name}): use one, or say "
+                   "which with format=");
         return errors + 1;
     }
+    if (ph.style == ERRCAT_FORMAT_NONE && e->format == ERRCAT_FORMAT_NONE) {
+        if (e->n_args) {
+            diag_error(&e->args[0].loc, "<arg> but format=\"none\": the "
+                       "message has no placeholder");
+            errors++;
+        }
+        return errors;
+    }
     return errors + check_args(e, &ph);
+}
+
+/* Entries keyed by code and text indexes, to find repeated rows. */
+struct rows {
+    size_t *slot;                   /* entry index + 1; 0 empty */
+    size_t mask;
+};
+
+static size_t
+row_hash(long code, const unsigned *ti, int fields)
+{
+    unsigned long h = (unsigned long)code * 0x9e3779b1ul;
+    int f;
+
+    for (f = 0; f < fields; f++)
+        h = (h ^ ti[f]) * 16777619ul;
+    return (size_t)h;
+}
+
+/* Adds entry i; returns the entry already there with the same key (its
+   code, and all its texts where `whole` is set, else its message), or
+   (size_t)-1. */
+static size_t
+rows_add(struct rows *r, const struct model_catalog *cat, const long *code,
+         size_t i, int whole)
+{
+    const struct model_entry *e = &cat->entries[i];
+    unsigned key[ENTRY_TEXTS];
+    size_t j;
+    int f, n = whole ? ENTRY_TEXTS : 1;
+
+    for (f = 0; f < n; f++)
+        key[f] = e->text_index[whole ? f : FIELD_MESSAGE];
+    for (j = row_hash(code[i], key, n) & r->mask; r->slot[j];
+         j = (j + 1) & r->mask) {
+        size_t k = r->slot[j] - 1;
+        const struct model_entry *o = &cat->entries[k];
+        int same = code[k] == code[i];
+
+        for (f = 0; same && f < n; f++)
+            same = o->text_index[whole ? f : FIELD_MESSAGE] == key[f];
+        if (same)
+            return k;
+    }
+    r->slot[j] = i + 1;
+    return (size_t)-1;
+}
+
+/*
+ * Entries that repeat others: the same code and texts (a duplicate row),
+ * or the same code and message, so that a body with them is always
+ * matched to the first. Warnings, since the data may truly say so.
+ */
+static void
+check_repeats(const struct model_catalog *cat)
+{
+    struct rows whole, msg;
+    long *code = xcalloc(cat->n_entries + 1, sizeof *code);
+    size_t i, size = 16, k, first;
+
+    /* each entry's code as the index of the first entry with it */
+    for (i = 0; i < cat->n_entries; i++)
+        code[i] = -1;
+    for (i = 0; i < cat->hash_size; i++)
+        for (k = cat->code_hash[i]; k; k = cat->entries[k - 1].next_same_code)
+            code[k - 1] = (long)cat->code_hash[i] - 1;
+    while (size < 2 * cat->n_entries)
+        size *= 2;
+    whole.mask = msg.mask = size - 1;
+    whole.slot = xcalloc(size, sizeof *whole.slot);
+    msg.slot = xcalloc(size, sizeof *msg.slot);
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct model_entry *e = &cat->entries[i];
+
+        if ((first = rows_add(&whole, cat, code, i, 1)) != (size_t)-1) {
+            diag_warning(&e->loc, "entry '%s' repeats entry '%s': the same "
+                         "code and texts", e->id, cat->entries[first].id);
+            diag_note(&cat->entries[first].loc, "'%s' is here",
+                      cat->entries[first].id);
+        } else if (e->code && e->text[FIELD_MESSAGE]
+                   && (first = rows_add(&msg, cat, code, i, 0))
+                   != (size_t)-1) {
+            diag_warning(&e->text_loc[FIELD_MESSAGE], "entry '%s' has the "
+                         "code and message of entry '%s': an error body "
+                         "with them is always matched to '%s'", e->id,
+                         cat->entries[first].id, cat->entries[first].id);
+            diag_note(&cat->entries[first].text_loc[FIELD_MESSAGE],
+                      "the message of '%s' is here", cat->entries[first].id);
+        }
+    }
+    free(whole.slot);
+    free(msg.slot);
+    free(code);
 }
 
 unsigned
 validate_catalog(const struct model_catalog *cat)
 {
-    unsigned errors = check_modules(cat) + check_ids(cat) + check_codes(cat);
+    unsigned errors = check_header(cat) + check_modules(cat) + check_ids(cat)
+        + check_codes(cat);
     size_t i;
 
-    for (i = 0; i < cat->n_modules; i++)
+    for (i = 0; i < cat->n_modules; i++) {
         if (strlen(cat->modules[i].name) > VALIDATE_MAX_TEXT) {
             diag_error(&cat->modules[i].name_loc, "module name longer than "
                        "%d bytes", VALIDATE_MAX_TEXT);
             errors++;
         }
+        check_blanks(&cat->modules[i].name_loc, cat->modules[i].name,
+                     "module name");
+    }
     for (i = 0; i < cat->n_entries; i++)
         errors += check_entry(cat, &cat->entries[i]);
+    check_repeats(cat);
     return errors;
 }
 

@@ -18,9 +18,13 @@ put(const char *s)
     fwrite(s, 1, strlen(s) + 1, stdout);
 }
 
+/* Absent fields print as xmltext.c prints a missing attribute or
+   element. */
 static const char *
 text(unsigned i)
 {
+    if (i == ERRCAT_NO_TEXT)
+        return "<missing>";
     return i < CATALOG.n_texts ? CATALOG.texts[i].msgid : "<bad index>";
 }
 
@@ -49,10 +53,11 @@ main(int argc, char **argv)
 
         put("entry");
         put(e->id);
-        put(e->code);
+        put(e->code ? e->code : "<missing>");
         snprintf(num, sizeof num, "%u", e->http_status);
-        put(num);
-        put(e->module < c->n_modules ? c->modules[e->module].id : "?");
+        put(e->http_status ? num : "<missing>");
+        put(e->module == ERRCAT_NO_MODULE ? "<missing>"
+            : e->module < c->n_modules ? c->modules[e->module].id : "?");
         put(text(e->description));
         put(text(e->message));
         put(text(e->measure));

@@ -107,6 +107,20 @@ refused(const char *xml, size_t len)
     assert_true(diag_errors() >= 1);
 }
 
+/* Each input gets schema errors and a model for the content checks. */
+static void
+schema_refused(const char *xml, size_t len)
+{
+    struct model_catalog *cat = NULL;
+
+    diag_reset();
+    assert_int_equal(load_catalog_memory("mem.xml", xml, len, &cat),
+                     LOAD_SCHEMA);
+    assert_non_null(cat);
+    assert_true(diag_errors() >= 1);
+    model_catalog_free(cat);
+}
+
 static void
 test_load_refuses_what_libxml2_never_sees(void **state)
 {
@@ -148,8 +162,33 @@ test_load_refuses_schema_violations(void **state)
         "prefix=\"T\" extra=\"1\"><module id=\"m\">M</module></catalog>";
 
     (void)state;
-    refused(xml, strlen(xml));
-    refused(extra, strlen(extra));
+    schema_refused(xml, strlen(xml));
+    schema_refused(extra, strlen(extra));
+}
+
+/* Schema errors are reported, and the model comes back for the content
+ * checks of the same run: an entry without id is left out of it. */
+static void
+test_load_schema_errors_leave_a_model_to_check(void **state)
+{
+    const char *xml =
+        "<catalog version=\"1\" name=\"t\" number=\"3\" domain=\"t\" "
+        "prefix=\"T\"><module id=\"m\">M</module>"
+        "<entry id=\"a\" code=\"T 1\" http-status=\"x\"><mesage>m</mesage>"
+        "</entry><entry code=\"T.2\"><description>D</description></entry>"
+        "</catalog>";
+    struct model_catalog *cat = NULL;
+
+    (void)state;
+    diag_reset();
+    assert_int_equal(load_catalog_memory("mem.xml", xml, strlen(xml), &cat),
+                     LOAD_SCHEMA);
+    assert_int_equal(diag_errors(), 3);
+    assert_non_null(cat);
+    assert_int_equal(cat->n_entries, 1);
+    assert_string_equal(cat->entries[0].code, "T 1");
+    assert_false(cat->entries[0].has_status);
+    model_catalog_free(cat);
 }
 
 static void
@@ -172,6 +211,7 @@ main(void)
         cmocka_unit_test(test_load_refuses_what_libxml2_never_sees),
         cmocka_unit_test(test_load_refuses_dtd_and_entities),
         cmocka_unit_test(test_load_refuses_schema_violations),
+        cmocka_unit_test(test_load_schema_errors_leave_a_model_to_check),
         cmocka_unit_test(test_load_missing_file_is_io_error),
     };
 
