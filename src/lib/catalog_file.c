@@ -80,42 +80,81 @@ check_header(const struct reader *r)
     return 0;
 }
 
-#define LOWER "abcdefghijklmnopqrstuvwxyz"
-#define UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-#define DIGIT "0123456789"
+/* Character classes of the names' forms. */
+enum {
+    C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_UNDERSCORE = 8, C_DASH = 16,
+    C_DOT = 32
+};
+
+/* The class of each byte; 0 for all but those above. */
+static unsigned char
+class_of(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return C_LOWER;
+    if (c >= 'A' && c <= 'Z')
+        return C_UPPER;
+    if (c >= '0' && c <= '9')
+        return C_DIGIT;
+    return c == '_' ? C_UNDERSCORE : c == '-' ? C_DASH : c == '.' ? C_DOT : 0;
+}
 
 /* The schema's forms of names: they reach paths (the domain) and C-like
  * identifiers (prefix, ids), so they are checked as errcat-gen does. */
 struct form {
-    const char *first, *rest;
-    size_t max;
+    unsigned char first, rest;      /* classes allowed */
+    size_t max;                     /* bytes */
 };
 
-static const struct form name_form = { LOWER, LOWER DIGIT "_", 32 };
-static const struct form domain_form = {
-    UPPER LOWER DIGIT, UPPER LOWER DIGIT "_.-", 64
+static const struct form name_form = {
+    C_LOWER, C_LOWER | C_DIGIT | C_UNDERSCORE, 32
 };
-static const struct form prefix_form = { UPPER, UPPER DIGIT "_", 32 };
+static const struct form domain_form = {
+    C_UPPER | C_LOWER | C_DIGIT,
+    C_UPPER | C_LOWER | C_DIGIT | C_UNDERSCORE | C_DOT | C_DASH, 64
+};
+static const struct form prefix_form = {
+    C_UPPER, C_UPPER | C_DIGIT | C_UNDERSCORE, 32
+};
 static const struct form id_form = {
-    UPPER LOWER "_", UPPER LOWER DIGIT "_-", 64
+    C_UPPER | C_LOWER | C_UNDERSCORE,
+    C_UPPER | C_LOWER | C_DIGIT | C_UNDERSCORE | C_DASH, 64
 };
 static const struct form module_form = {
-    UPPER LOWER "_", UPPER LOWER DIGIT "_-", 4096
+    C_UPPER | C_LOWER | C_UNDERSCORE,
+    C_UPPER | C_LOWER | C_DIGIT | C_UNDERSCORE | C_DASH, 4096
 };
 
-/* Nonzero when s has 1..f->max bytes, the first in f->first and the
- * others in f->rest. */
+/* Nonzero when s has 1..f->max bytes, the first of a class in f->first
+ * and the others in f->rest. */
 static int
 form_ok(const char *s, const struct form *f)
 {
     size_t i;
 
-    if (s[0] == '\0' || !strchr(f->first, s[0]))
+    if (!(class_of((unsigned char)s[0]) & f->first))
         return 0;
     for (i = 1; s[i]; i++)
-        if (i >= f->max || !strchr(f->rest, s[i]))
+        if (i >= f->max || !(class_of((unsigned char)s[i]) & f->rest))
             return 0;
     return 1;
+}
+
+/* Nonzero when s[0..n) is all ASCII, eight bytes at a time: most texts
+ * are, and need no decoding. */
+static int
+all_ascii(const char *s, size_t n)
+{
+    uint64_t w, any = 0;
+    size_t i = 0;
+
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        any |= w;
+    }
+    for (; i < n; i++)
+        any |= (unsigned char)s[i];
+    return (any & 0x8080808080808080u) == 0;
 }
 
 /*
@@ -138,7 +177,7 @@ scan_strings(struct reader *r)
         const char *nul = memchr(s + i, '\0', n - i);
 
         end = (size_t)(nul - s);
-        if (!errcat__utf8_valid(s + i, end - i))
+        if (!all_ascii(s + i, end - i) && !errcat__utf8_valid(s + i, end - i))
             return bad(r, r->strings + i, "string not valid UTF-8");
         r->starts[i / 8] |= (unsigned char)(1u << (i % 8));
         i = end + 1;
