@@ -74,7 +74,7 @@ struct model_use {
 /* What the placeholders of a message say about its format. */
 struct placeholders {
     int style;                      /* enum errcat_format */
-    unsigned nargs;
+    unsigned nargs;                 /* arguments taken, each once */
     int bare;                       /* a %(name) without conversion */
     int stray_percent;              /* a % or brace that starts no
                                        placeholder errcat takes */

@@ -259,14 +259,21 @@ const char *errcat_describe(const struct errcat_catalog *cat,
 
 /*
  * Formats e's message in loc with args, by liberrcat's own formatter
- * (translated text never reaches printf): %s in order, %N$s by number,
- * %(name)s / %(name) and {name} by the name's place among the source
- * text's names (first appearance), so one args array fits every
- * translation; %% and {{ }} escapes. A missing or NULL argument leaves its
- * placeholder as written. Writes at most size-1 bytes and a NUL, cut
- * before a UTF-8 sequence that does not fit; buf may be NULL when size is
- * 0. Returns the length of the whole message, as snprintf. An entry
- * without message formats as "".
+ * (translated text never reaches printf). Arguments are strings: %s and
+ * {} take the next one, %N$s and {N} argument N (1-based for %N$, 0-based
+ * for {N}), %(name)s / %(name) and {name} the argument at the name's
+ * place among the source text's names (first appearance), so one args
+ * array fits every translation; %% and {{ }} escapes. Width, precision
+ * and '-' lay a string out as printf lays out %s, counted in characters
+ * (UTF-8 code points); brace specs likewise with their fill and < > ^
+ * (text left, number types right). For a numeric conversion (%d %5.2f
+ * %x {n:d}) the argument is the number's text: inserted as given, padded
+ * to the width ('0' pads after a sign), not reformatted; !r %r %a insert
+ * the argument as given. Widths and precisions over 4096 count as 4096.
+ * A missing or NULL argument leaves its placeholder as written. Writes at
+ * most size-1 bytes and a NUL, cut before a UTF-8 sequence that does not
+ * fit; buf may be NULL when size is 0. Returns the length of the whole
+ * message, as snprintf. An entry without message formats as "".
  */
 size_t errcat_format(const struct errcat_catalog *cat,
                      const struct errcat_locale *loc,
@@ -331,7 +338,7 @@ struct errcat_match {
  * placeholders, then catalog order. When no template matches but the
  * code names exactly one entry, that entry is the match with
  * by_code_only set and no arguments; with more entries of the code it
- * is ERRCAT_ENOMATCH. A match that would need more than about 2^18 trials
+ * is ERRCAT_ENOMATCH. A match that would need more than about 2^14 trials
  * plus one per byte of msg (hostile input) is not found. cat NULL
  * searches the registered catalogs.
  * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;

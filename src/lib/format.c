@@ -180,6 +180,10 @@ errcat__format(const char *tmpl, const char *src, enum errcat_format fmt,
         if (idx >= 0 && (size_t)idx < nargs && args && args[idx]) {
             struct errcat__ph_layout lay;
 
+            if (ph.width.len == 0 && !ph.has_prec) {
+                put(&k, args[idx], strlen(args[idx]));  /* the usual case */
+                continue;
+            }
             errcat__ph_layout(tmpl, &ph, &lay);
             render(&k, args[idx], strlen(args[idx]), &lay);
         } else
