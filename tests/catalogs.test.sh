@@ -133,6 +133,17 @@ has "German" "$d/out.txt" "BAS.0001 (HTTP 507, Kern): Die Platte ist voll."
 ERRCAT_LOCALEDIR=$d/locale expect 0 "path: German, JSON" --json --lang de \
     BAS.0001
 has "German locale" "$d/out.txt" '"locale": "de"'
+# installed under another prefix: translations from that prefix's locale
+o=$d/other/share
+mkdir -p "$o/errcat/catalogs" "$o/locale/de/LC_MESSAGES"
+cp "$d/good/basic.errcat" "$o/errcat/catalogs/"
+cp "$d/locale/de/LC_MESSAGES/errcat-basic.mo" "$o/locale/de/LC_MESSAGES/"
+ERRCAT_CATALOG_PATH=$o/errcat/catalogs expect 0 "other prefix: German" \
+    --lang de BAS.0001
+has "other prefix" "$d/out.txt" "BAS.0001 (HTTP 507, Kern): Die Platte ist voll."
+ERRCAT_CATALOG_PATH=$o/errcat/catalogs ERRCAT_LOCALEDIR=$d/none \
+    expect 0 "ERRCAT_LOCALEDIR over the prefix's" --lang de BAS.0001
+has "ERRCAT_LOCALEDIR wins" "$d/out.txt" "BAS.0001 (HTTP 507, Core): The disk is full."
 expect 0 "--list-catalogs" --list-catalogs
 has "list basic" "$d/out.txt" \
     "basic	BASIC	number 7	domain errcat-basic	4 entries	$d/good/basic.errcat"

@@ -118,32 +118,29 @@ take(int argc, char **argv, int *i, const char *opt, const char **out)
     return 1;
 }
 
-int
-main(int argc, char **argv)
+/*
+ * Reads argv into *opt; returns -1 to run the request, else the exit
+ * status (--help, --version, a usage error).
+ */
+static int
+parse(int argc, char **argv, struct cli_options *opt)
 {
-    struct cli_options opt;
     const char *v;
     int i, r;
 
-    memset(&opt, 0, sizeof opt);
-    cli_tr_setup();
-    if ((opt.catalogs = calloc((size_t)argc, sizeof *opt.catalogs)) == NULL) {
-        cli_error(N_("out of memory"), NULL);
-        return CLI_USAGE;
-    }
     /* Options may follow codes, as with GNU tools; argv is compacted in
      * place into the list of codes. */
-    opt.codes = argv + 1;
+    opt->codes = argv + 1;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
 
         if (strcmp(a, "--") == 0) {
             while (++i < argc)
-                opt.codes[opt.ncodes++] = argv[i];
+                opt->codes[opt->ncodes++] = argv[i];
             break;
         }
         if (a[0] != '-' || a[1] == '\0') {
-            opt.codes[opt.ncodes++] = argv[i];
+            opt->codes[opt->ncodes++] = argv[i];
             continue;
         }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
@@ -153,41 +150,58 @@ main(int argc, char **argv)
             return fflush(stdout) == 0 ? CLI_FOUND : CLI_USAGE;
         }
         if (strcmp(a, "--json") == 0)
-            opt.json = 1;
+            opt->json = 1;
         else if (strcmp(a, "--list-catalogs") == 0)
-            opt.list = 1;
+            opt->list = 1;
         else if (strcmp(a, "--all") == 0)
-            opt.all = 1;
-        else if ((r = take(argc, argv, &i, "--lang", &opt.lang)) != 0
+            opt->all = 1;
+        else if ((r = take(argc, argv, &i, "--lang", &opt->lang)) != 0
                  || (r = take(argc, argv, &i, "--accept-language",
-                              &opt.accept)) != 0
-                 || (r = take(argc, argv, &i, "--body", &opt.body)) != 0) {
+                              &opt->accept)) != 0
+                 || (r = take(argc, argv, &i, "--body", &opt->body)) != 0) {
             if (r < 0)
                 return bad_usage(N_("option '%s' needs a value"), a);
-            cli_tr_locale(opt.lang);
+            cli_tr_locale(opt->lang);
         } else if ((r = take(argc, argv, &i, "--catalog", &v)) != 0) {
             if (r < 0)
                 return bad_usage(N_("option '%s' needs a value"), a);
-            opt.catalogs[opt.ncatalogs++] = (char *)v;
+            opt->catalogs[opt->ncatalogs++] = (char *)v;
         } else if ((r = take(argc, argv, &i, "--arg", &v)) != 0) {
             if (r < 0)
                 return bad_usage(N_("option '%s' needs a value"), a);
-            if (opt.nargs == ERRCAT_ARGS_MAX)
+            if (opt->nargs == ERRCAT_ARGS_MAX)
                 return bad_usage(N_("too many --arg (at most 16)"), NULL);
-            opt.args[opt.nargs++] = v;
+            opt->args[opt->nargs++] = v;
         } else
             return bad_usage(N_("unknown option '%s'"), a);
     }
-    if (opt.lang && opt.accept)
+    if (opt->lang && opt->accept)
         return bad_usage(N_("--lang and --accept-language exclude each other"),
                          NULL);
-    if ((opt.all != 0) + (opt.body != NULL) + (opt.ncodes > 0)
-        + (opt.list != 0) != 1)
+    if ((opt->all != 0) + (opt->body != NULL) + (opt->ncodes > 0)
+        + (opt->list != 0) != 1)
         return bad_usage(N_("give CODE..., --all, --body or --list-catalogs"),
                          NULL);
-    if (opt.nargs && opt.ncodes == 0)
+    if (opt->nargs && opt->ncodes == 0)
         return bad_usage(N_("--arg goes with CODE"), NULL);
-    r = cli_run(&opt);
+    return -1;
+}
+
+
+int
+main(int argc, char **argv)
+{
+    struct cli_options opt;
+    int r;
+
+    memset(&opt, 0, sizeof opt);
+    cli_tr_setup();
+    if ((opt.catalogs = calloc((size_t)argc, sizeof *opt.catalogs)) == NULL) {
+        cli_error(N_("out of memory"), NULL);
+        return CLI_USAGE;
+    }
+    if ((r = parse(argc, argv, &opt)) < 0)
+        r = cli_run(&opt);
     free(opt.catalogs);
     return r;
 }

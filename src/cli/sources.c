@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "gen.h"
@@ -70,11 +71,48 @@ report_file_error(const struct cli_source *s, int rc,
                 err->reason ? err->reason : errcat_status_string(rc));
 }
 
-/* Binds a catalog just opened to the translations' directory. */
+/*
+ * The translations of a catalog found in PREFIX/share/errcat/catalogs/
+ * (installed by another package's rules, under its own prefix): the
+ * locale tree of that prefix, PREFIX/share/locale, when it exists; owned.
+ * NULL for any other place.
+ */
+static char *
+sibling_localedir(const char *path)
+{
+    static const char tail[] = "/errcat/catalogs/";
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    size_t n;
+    char *dir;
+    struct stat st;
+
+    if (slash == NULL)
+        return NULL;
+    n = (size_t)(slash - path) + 1;         /* through the slash */
+    if (n < sizeof tail || memcmp(slash + 1 - (sizeof tail - 1), tail,
+                                  sizeof tail - 1) != 0)
+        return NULL;
+    n -= sizeof tail - 1;                   /* PREFIX/share */
+    dir = xmalloc(n + sizeof "/locale");
+    memcpy(dir, path, n);
+    memcpy(dir + n, "/locale", sizeof "/locale");
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
+
+/* Binds a catalog just opened to the translations' directory:
+ * ERRCAT_LOCALEDIR, else its prefix's locale tree, else the command's. */
 static int
 bind(struct cli_source *s)
 {
-    int rc = errcat_bind(s->cat, cli_localedir());
+    const char *env = getenv("ERRCAT_LOCALEDIR");
+    char *sibling = env && *env ? NULL : sibling_localedir(s->path);
+    int rc = errcat_bind(s->cat, sibling ? sibling : cli_localedir());
+
+    free(sibling);
 
     if (rc != 0) {
         const char *what[2];

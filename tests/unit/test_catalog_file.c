@@ -740,6 +740,61 @@ test_catalog_file_open_refuses_what_is_not_a_file(void **state)
     errcat_catalog_close(NULL);
 }
 
+/* Writes img[0..n) to a file and peeks at it for code. */
+static int
+peek_img(size_t n, const char *code, struct errcat_catalog_info *info)
+{
+    char path[] = "/tmp/errcat-peek-XXXXXX";
+    int fd = mkstemp(path), rc;
+
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, img, n), (ssize_t)n);
+    close(fd);
+    rc = errcat_catalog_peek(path, code, info, NULL);
+    unlink(path);
+    return rc;
+}
+
+/* A damaged code hash never makes a peek say "certainly not": the file
+ * is then opened, and errcat_catalog_open reports the damage. */
+static void
+test_catalog_file_peek_says_maybe_when_in_doubt(void **state)
+{
+    struct errcat_catalog_info info;
+    size_t i, t = get32(good, ERRCAT__CC_H_CODE_HASH);
+    uint32_t mask = get32(good, ERRCAT__CC_H_CODE_MASK);
+
+    (void)state;
+    memcpy(img, good, good_size);
+    assert_int_equal(peek_img(good_size, "CSBS.6000", &info), 0);
+    assert_int_not_equal(info.has_code, 0);
+    /* every slot points past the entries */
+    for (i = 0; i <= mask; i++)
+        set32(img, t + 4 * i, 0xfffffff0u);
+    assert_int_equal(peek_img(good_size, "CSBS.6000", &info), 0);
+    assert_int_not_equal(info.has_code, 0);
+    assert_int_equal(peek_img(good_size, "NOPE.1", &info), 0);
+    assert_int_not_equal(info.has_code, 0);
+    /* a mask that is not 2^n - 1 */
+    memcpy(img, good, good_size);
+    set32(img, ERRCAT__CC_H_CODE_MASK, mask - 1);
+    assert_int_equal(peek_img(good_size, "NOPE.1", &info), 0);
+    assert_int_not_equal(info.has_code, 0);
+    /* a hash table placed past the end of the file */
+    memcpy(img, good, good_size);
+    set32(img, ERRCAT__CC_H_CODE_HASH, 0x7ffffff0u);
+    assert_int_equal(peek_img(good_size, "NOPE.1", &info), 0);
+    assert_int_not_equal(info.has_code, 0);
+    /* a head with its name out of place is refused, info zeroed */
+    memcpy(img, good, good_size);
+    set32(img, ERRCAT__CC_H_NAME, get32(good, ERRCAT__CC_H_NAME) + 1);
+    assert_int_equal(peek_img(good_size, NULL, &info), ERRCAT_EINVAL);
+    assert_int_equal(info.number, 0);
+    assert_string_equal(info.name, "");
+    /* a file shorter than a header */
+    assert_int_equal(peek_img(40, NULL, &info), ERRCAT_EINVAL);
+}
+
 int
 main(void)
 {
@@ -747,6 +802,7 @@ main(void)
         cmocka_unit_test(test_catalog_file_holds_the_generated_tables),
         cmocka_unit_test(test_catalog_file_answers_as_the_generated_tables),
         cmocka_unit_test(test_catalog_file_peek_reads_the_head),
+        cmocka_unit_test(test_catalog_file_peek_says_maybe_when_in_doubt),
         cmocka_unit_test(test_catalog_file_truncated_is_refused),
         cmocka_unit_test(
             test_catalog_file_hostile_fields_are_refused_where_they_are),
