@@ -181,8 +181,8 @@ cli_source_open(struct cli_source *s)
 
     if (skipped(s))
         return NULL;
-    if (s->cat || s->broken || s->dropped)
-        return s->broken || s->dropped ? NULL : s->cat;
+    if (s->cat)
+        return s->cat;
     rc = errcat_catalog_open(s->path, &s->cat, &err);
     if (rc == 0 && (s->cat->number != s->info.number
                     || strcmp(s->cat->domain, s->info.domain) != 0)) {
@@ -239,7 +239,8 @@ add_dir(struct cli_sources *set, const char *dir)
         sprintf(names[n++], "%s/%s", dir, de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cli_strcmp_ptr);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cli_strcmp_ptr);
     for (i = 0; i < n; i++) {
         add(set, ends_with(names[i], ".xml") ? CLI_XML : CLI_COMPILED,
             names[i], 0);
