@@ -53,6 +53,7 @@ struct cli_source {
     int owned;                  /* cat from errcat_catalog_open/_load */
     struct errcat_catalog_info info;    /* what its head says */
     const char *hint;           /* the code info.has_code answers for */
+    int surveyed;               /* head read (XML: loaded) */
     int broken;                 /* reported and skipped */
     int dropped;                /* repeats an earlier catalog: skipped */
     struct cli_source *shadow;  /* ... that one, which, if it turns out
@@ -62,27 +63,38 @@ struct cli_source {
 struct cli_sources {
     struct cli_source *v;
     size_t n, cap;
+    size_t surveyed;            /* v[0..surveyed) have been surveyed */
+    const char *hint;           /* the one CODE asked for, or NULL */
 };
 
 /*
  * Gathers the catalogs in order of precedence: --catalog, the
  * ERRCAT_CATALOG_PATH directories, the built-in ones, the installed
- * ones; reads the head of each compiled file (with the code asked for,
- * when one is) and every XML catalog whole; reports broken ones on
- * stderr. Returns CLI_FOUND, or CLI_USAGE when a catalog named by
- * --catalog cannot be loaded. Free with cli_sources_free in any case.
+ * ones, and loads those named by --catalog. The others are surveyed in
+ * that order when a request first reaches them: the head of a compiled
+ * file read (with the code asked for, when one is), an XML catalog
+ * loaded; broken ones reported on stderr then. Returns CLI_FOUND, or
+ * CLI_USAGE when a catalog named by --catalog cannot be loaded. Free with
+ * cli_sources_free in any case.
  */
 int cli_sources_gather(struct cli_sources *set,
                        const struct cli_options *opt);
 void cli_sources_free(struct cli_sources *set);
 
-/* The catalog of s, opened on first use; NULL when it is broken (and
- * then reported, once) or skipped. */
-const struct errcat_catalog *cli_source_open(struct cli_source *s);
+/* What the head of source i says (zero when it is broken), surveying
+ * it and those before it first. */
+const struct errcat_catalog_info *cli_source_info(struct cli_sources *set,
+                                                  size_t i);
 
-/* Nonzero when s may have an entry with code (its file's code hash is
- * read, not the whole file). */
-int cli_source_may_have_code(struct cli_source *s, const char *code);
+/* The catalog of source i, opened on first use; NULL when it is broken
+ * (and then reported, once) or skipped. */
+const struct errcat_catalog *cli_source_open(struct cli_sources *set,
+                                             size_t i);
+
+/* Nonzero when source i may have an entry with code (its file's code
+ * hash is read, not the whole file). */
+int cli_source_may_have_code(struct cli_sources *set, size_t i,
+                             const char *code);
 
 /* strcmp over pointers to strings, for qsort. */
 int cli_strcmp_ptr(const void *a, const void *b);

@@ -320,8 +320,8 @@ resolve(const char *code, const struct errcat_catalog **cat)
     size_t i, j;
 
     for (i = 0; i < sources.n; i++)
-        if (cli_source_may_have_code(&sources.v[i], code)
-            && (c = cli_source_open(&sources.v[i])) != NULL
+        if (cli_source_may_have_code(&sources, i, code)
+            && (c = cli_source_open(&sources, i)) != NULL
             && (e = errcat_find_code(c, code)) != NULL) {
             *cat = c;
             return e;
@@ -331,8 +331,9 @@ resolve(const char *code, const struct errcat_catalog **cat)
     if (code[0] >= '0' && code[0] <= '9' && *end == '\0' && errno == 0
         && v >= 0 && v <= 0x7fffffff) {
         for (i = 0; i < sources.n; i++)
-            if (sources.v[i].info.number == v >> ERRCAT_SERIAL_BITS
-                && (c = cli_source_open(&sources.v[i])) != NULL
+            if (cli_source_info(&sources, i)->number
+                == v >> ERRCAT_SERIAL_BITS
+                && (c = cli_source_open(&sources, i)) != NULL
                 && (e = errcat_find(c, (int)v)) != NULL) {
                 *cat = c;
                 return e;
@@ -342,13 +343,13 @@ resolve(const char *code, const struct errcat_catalog **cat)
     if (!ident_like(code))
         return NULL;
     for (i = 0; i < sources.n; i++)
-        if ((c = cli_source_open(&sources.v[i])) != NULL
+        if ((c = cli_source_open(&sources, i)) != NULL
             && (e = errcat_find_id(c, code)) != NULL) {
             *cat = c;
             return e;
         }
     for (i = 0; i < sources.n; i++) {
-        if ((c = cli_source_open(&sources.v[i])) == NULL)
+        if ((c = cli_source_open(&sources, i)) == NULL)
             continue;
         for (j = 0; (e = errcat_entry_at(c, j)) != NULL; j++) {
             constant(c, e, name, sizeof name);
@@ -406,7 +407,7 @@ run_all(const struct cli_options *opt)
     if (opt->json)
         fputs("[\n", stdout);
     for (i = 0; i < sources.n; i++)
-        for (j = 0; cli_source_open(&sources.v[i]) != NULL
+        for (j = 0; cli_source_open(&sources, i) != NULL
              && j < errcat_entry_count(sources.v[i].cat); j++) {
             memset(&s, 0, sizeof s);
             s.cat = sources.v[i].cat;
@@ -489,7 +490,7 @@ run_body(const struct cli_options *opt)
     /* each catalog in turn: a match of the message wins, else the first
        match by code alone; a body that is no body is so for all */
     for (i = 0; i < sources.n; i++) {
-        const struct errcat_catalog *c = cli_source_open(&sources.v[i]);
+        const struct errcat_catalog *c = cli_source_open(&sources, i);
 
         if (c == NULL)
             continue;
@@ -553,7 +554,7 @@ run_list(void)
     size_t i;
 
     for (i = 0; i < sources.n; i++) {
-        const struct errcat_catalog *c = cli_source_open(&sources.v[i]);
+        const struct errcat_catalog *c = cli_source_open(&sources, i);
 
         if (c == NULL)
             continue;

@@ -25,6 +25,8 @@
 
 static int xml_ready;           /* load_init done */
 
+static int survey_upto(struct cli_sources *set, size_t n);
+
 /* The installed catalogs: the build tree's for the uninstalled command. */
 static const char *
 catalogdir(void)
@@ -174,11 +176,13 @@ skipped(struct cli_source *s)
 }
 
 const struct errcat_catalog *
-cli_source_open(struct cli_source *s)
+cli_source_open(struct cli_sources *set, size_t i)
 {
+    struct cli_source *s = &set->v[i];
     struct errcat_file_error err;
     int rc;
 
+    survey_upto(set, i + 1);
     if (skipped(s))
         return NULL;
     if (s->cat)
@@ -202,10 +206,12 @@ cli_source_open(struct cli_source *s)
 }
 
 int
-cli_source_may_have_code(struct cli_source *s, const char *code)
+cli_source_may_have_code(struct cli_sources *set, size_t i, const char *code)
 {
+    struct cli_source *s = &set->v[i];
     struct errcat_catalog_info info;
 
+    survey_upto(set, i + 1);
     if (skipped(s))
         return 0;
     if (s->cat)
@@ -269,25 +275,26 @@ collision(const struct cli_sources *set, const struct cli_source *s)
     return NULL;
 }
 
-/* Reads each source's head (or whole XML), and drops those that repeat
- * an earlier catalog: silently when it is the same catalog again (the
- * built-in one installed too), with a warning when another. */
+/* Surveys v[0..n): reads each source's head (or whole XML), and drops
+ * those that repeat an earlier catalog: silently when it is the same
+ * catalog again (the built-in one installed too), with a warning when
+ * another. Returns CLI_USAGE when a catalog named by --catalog is broken. */
 static int
-survey(struct cli_sources *set, const char *hint)
+survey_upto(struct cli_sources *set, size_t n)
 {
     struct errcat_file_error err;
-    size_t i;
-    int rc, status = 0;
+    int rc, status = CLI_FOUND;
 
-    for (i = 0; i < set->n; i++) {
-        struct cli_source *s = &set->v[i];
+    for (; set->surveyed < n && set->surveyed < set->n; set->surveyed++) {
+        struct cli_source *s = &set->v[set->surveyed];
         const struct cli_source *t;
 
+        s->surveyed = 1;
         if (s->kind == CLI_XML)
             open_xml(s);
         else if (s->kind == CLI_COMPILED) {
-            s->hint = hint;
-            if ((rc = errcat_catalog_peek(s->path, hint, &s->info,
+            s->hint = set->hint;
+            if ((rc = errcat_catalog_peek(s->path, set->hint, &s->info,
                                           &err)) != 0) {
                 report_file_error(s, rc, &err);
                 s->broken = 1;
@@ -313,6 +320,13 @@ survey(struct cli_sources *set, const char *hint)
                     t->path ? t->path : "the command itself");
     }
     return status;
+}
+
+const struct errcat_catalog_info *
+cli_source_info(struct cli_sources *set, size_t i)
+{
+    survey_upto(set, i + 1);
+    return &set->v[i].info;
 }
 
 int
@@ -353,7 +367,8 @@ cli_sources_gather(struct cli_sources *set, const struct cli_options *opt)
             return CLI_USAGE;
     }
     add_dir(set, catalogdir());
-    return survey(set, opt->ncodes == 1 ? opt->codes[0] : NULL);
+    set->hint = opt->ncodes == 1 ? opt->codes[0] : NULL;
+    return survey_upto(set, opt->ncatalogs);
 }
 
 void
