@@ -27,6 +27,7 @@ struct cli_options {
     size_t ncatalogs;
     int list;                   /* --list-catalogs */
     int json;                   /* --json */
+    int embed;                  /* --json-embed: safe inside HTML */
     int all;                    /* --all */
     const char *args[ERRCAT_ARGS_MAX];  /* --arg, in order */
     size_t nargs;

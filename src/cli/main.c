@@ -10,8 +10,9 @@
 
 /* The synopsis: option names, not translated. */
 static const char synopsis[] =
-    "errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
-    "              [--catalog FILE]... [--arg VALUE]... CODE...\n"
+    "errcat [--lang LOCALE | --accept-language HEADER]\n"
+    "              [--json | --json-embed] [--catalog FILE]... [--arg VALUE]...\n"
+    "              CODE...\n"
     "       errcat [...] --all\n"
     "       errcat [...] --body 'JSON error body' | --body - | --body @FILE\n"
     "       errcat [--catalog FILE]... --list-catalogs\n"
@@ -28,6 +29,8 @@ static const struct {
                           "default: LC_ALL, LC_MESSAGES, LANG, LANGUAGE") },
     { "--accept-language H", N_("negotiate the locale from an HTTP header") },
     { "--json", N_("print JSON objects (an array for --all)") },
+    { "--json-embed", N_("--json with <, >, &, U+2028 and U+2029 escaped,\n"
+                         "safe inside an HTML <script>") },
     { "--arg VALUE", N_("an argument of the message (repeatable)") },
     { "--all", N_("every entry of every catalog") },
     { "--body JSON", N_("recognise an API error body\n"
@@ -151,6 +154,8 @@ parse(int argc, char **argv, struct cli_options *opt)
         }
         if (strcmp(a, "--json") == 0)
             opt->json = 1;
+        else if (strcmp(a, "--json-embed") == 0)
+            opt->json = opt->embed = 1;
         else if (strcmp(a, "--list-catalogs") == 0)
             opt->list = 1;
         else if (strcmp(a, "--all") == 0)

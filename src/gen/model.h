@@ -53,7 +53,8 @@ struct model_entry {
                                        when absent */
     struct model_arg *args;
     size_t n_args;
-    char *note;
+    char *note;                     /* for translators, on every text */
+    char *field_note[ENTRY_TEXTS];  /* <note field=...>: on that text only */
     struct loc loc;                 /* the <entry> element */
     struct loc id_loc, code_loc, status_loc, module_loc, format_loc;
     struct loc text_loc[ENTRY_TEXTS];
