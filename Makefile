@@ -61,6 +61,7 @@ CATALOG_XML = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_XML))
 GEN_C = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_C))
 GEN_H = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_H))
 MO = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_MO))
+COMPILED = $(foreach c,$(CATALOGS),$($(c)_ERRCAT_COMPILED))
 
 # errcat-gen: the generator.  One module per file; main.c only reads argv.
 GEN_SRC = $(wildcard src/gen/*.c) src/lib/placeholder.c
@@ -87,7 +88,7 @@ MAN = $(addprefix $(B)/man/,errcat.1 errcat-gen.1 errcat.3 errcat-catalog.5)
 
 # errcat: the CLI, a client of liberrcat with the shipped catalogs linked in.
 CLI_SRC = $(wildcard src/cli/*.c)
-CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o) $(GEN_C:%.c=$(B)/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o) $(GEN_C:%.c=$(B)/%.o) $(GEN_LIBOBJ)
 
 # Unit tests: tests/unit/test_MODULE.c, one cmocka binary per module.
 GEN_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard $(GEN_TEST_SRC)))
@@ -100,7 +101,8 @@ LIB_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(LIB_TEST_SRC))
 
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) -fPIC -MMD -MP \
 	-Isrc/include -Isrc/lib -Igenerated $(XML_CFLAGS) \
-	-DERRCAT_LOCALEDIR='"$(LOCALEDIR)"'
+	-DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DERRCAT_CATALOGDIR='"$(CATALOGDIR)"'
 
 .PHONY: all check demo clean regen install uninstall update-po new-po \
 	po-stats deps deps-check bench fuzz sanitize tsan valgrind \
@@ -169,9 +171,10 @@ regen: $(B)/errcat-gen
 # so `make install PREFIX=/usr` installs a library that looks in /usr.
 $(B)/localedir.txt: FORCE
 	@mkdir -p $(B)
-	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+	@echo '$(LOCALEDIR) $(CATALOGDIR)' | cmp -s - $@ || \
+	  echo '$(LOCALEDIR) $(CATALOGDIR)' > $@
 
-$(LIB_OBJ) $(B)/inst/errcat: $(B)/localedir.txt
+$(LIB_OBJ) $(B)/inst/errcat $(B)/src/cli/sources.o: $(B)/localedir.txt
 
 .PHONY: FORCE
 FORCE:
@@ -203,16 +206,22 @@ $(B)/liberrcat-%.so.$(SOVERSION): $(B)/generated/%.o src/lib/catalog.sym.in \
 
 # The uninstalled CLI reads translations from build/locale; the installed
 # one (build/inst/errcat) from $(LOCALEDIR), like a libtool wrapper.
+# The CLI reads catalog XML through errcat-gen's own objects (-Isrc/gen);
+# the uninstalled one reads compiled catalogs from $(B)/catalogs.
 $(B)/errcat: $(CLI_OBJ) $(LIB_A) | deps
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(JSON_LIBS) -lpthread
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(JSON_LIBS) \
+	  $(GEN_LIBS) -lpthread
 
-$(B)/inst/errcat: $(CLI_SRC) $(GEN_C) $(LIB_A) | deps
+$(B)/inst/errcat: $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) | deps
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -DERRCAT_INSTALLED $(LDFLAGS) -o $@ $(CLI_SRC) \
-	  $(GEN_C) $(LIB_A) $(JSON_LIBS) -lpthread
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen -DERRCAT_INSTALLED $(LDFLAGS) -o $@ \
+	  $(CLI_SRC) $(GEN_C) $(GEN_LIBOBJ) $(LIB_A) $(JSON_LIBS) $(GEN_LIBS) \
+	  -lpthread
 
-$(B)/src/cli/%.o: ALL_CFLAGS += -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"'
+$(B)/src/cli/%.o: ALL_CFLAGS += -Isrc/gen \
+	-DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"' \
+	-DERRCAT_BUILD_CATALOGDIR='"$(abspath $(B)/catalogs)"'
 
 # pkg-config and CMake files name the installed directories.
 SUBST = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@BINDIR@|$(BINDIR)|g' \
@@ -258,10 +267,11 @@ $(B)/tests/%: tests/unit/%.c $(GEN_LIBOBJ) $(LIB_A) | deps
 	  $(LIB_A) $(GEN_LIBS) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
 $(LIB_TESTS): $(B)/tests/%: tests/unit/%.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) $(MO) \
-		| deps
+		$(COMPILED) | deps
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -DERRCAT_BUILD_LOCALEDIR='"$(abspath $(B)/locale)"' \
+	  -DERRCAT_BUILD_CATALOGDIR='"$(abspath $(B)/catalogs)"' \
 	  -DERRCAT_TOP='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
 	  $(GEN_C:%.c=$(B)/%.o) $(LIB_A) $(JSON_LIBS) $(CMOCKA_LIBS) -lpthread
 
@@ -376,7 +386,7 @@ FUZZ_CC = clang
 FUZZ_B = $(B)/fuzz
 # the import targets: one per table format (tests/fuzz/fuzz_import.c)
 FUZZ_IMPORT_TARGETS = import_md import_html import_rst import_csv
-FUZZ_TARGETS = catalog format accept match mo $(FUZZ_IMPORT_TARGETS)
+FUZZ_TARGETS = catalog format accept match mo compiled $(FUZZ_IMPORT_TARGETS)
 FUZZ_LIB_TARGETS = $(filter-out catalog $(FUZZ_IMPORT_TARGETS),$(FUZZ_TARGETS))
 FUZZ_CFLAGS = $(STD) -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -418,7 +428,7 @@ $(FUZZ_LIB_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c \
 # the crash inputs kept (tests/fuzz/regress) and, for mo, the built .mo
 # files; what it learns stays in $(FUZZ_B)/corpus, crashes in
 # $(FUZZ_B)/crashes. Fails on the first crash, leak or timeout.
-fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
+fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO) $(COMPILED)
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_B)/corpus/$$t $(FUZZ_B)/crashes || exit 1; \
 	  set -- $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
@@ -428,6 +438,7 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
 	  set -- "$$@" $(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t; \
 	  [ ! -d tests/fuzz/regress/$$t ] || set -- "$$@" tests/fuzz/regress/$$t; \
 	  [ $$t != mo ] || set -- "$$@" $(B)/locale/*/LC_MESSAGES; \
+	  [ $$t != compiled ] || set -- "$$@" $(B)/catalogs; \
 	  echo "  FUZZ    $$t, $(FUZZ_SECONDS) s"; \
 	  if $(FUZZ_B)/fuzz_$$t "$$@" > $(FUZZ_B)/$$t.log 2>&1; then \
 	    grep -ah '^#[0-9].*DONE\|number_of_executed_units' $(FUZZ_B)/$$t.log \

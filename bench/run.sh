@@ -352,6 +352,23 @@ else
     put locale_heap_ratio "$(value first_locale_heap_ratio)"
 fi
 
+# ---- errcat over installed catalogs ---------------------------------------------
+
+# errcat CODE, installed (bench/cli_catalogs.sh) with 200 compiled catalogs
+# of 300 entries beside it, the code in the last of them; a clean
+# environment, so that no ERRCAT_CATALOG_PATH adds to them.
+say "errcat CODE with 200 installed catalogs of 300 entries"
+CLI=$TOP/$BB/cli/prefix/bin/errcat
+if B=$B sh bench/cli_catalogs.sh "$BB/cli" &&
+   env -i "$CLI" C200.000300 2>&1 | grep -q '^C200.000300 (HTTP'; then
+    timed cli_200_catalogs 21 env -i "$CLI" C200.000300
+    put cli_200_catalogs_ms "$(awk -v s="$(value cli_200_catalogs_s)" \
+        'BEGIN { if (s == "null") print "null"; else printf "%.3g\n", s * 1000 }')"
+else
+    echo "bench/run.sh: warning: errcat over 200 catalogs failed" >&2
+    put cli_200_catalogs_ms null
+fi
+
 # ---- Ratios, JSON, table ------------------------------------------------------
 
 put loadavg_end "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo null)"
@@ -471,6 +488,9 @@ END {
     row("compile_et, 100k codes in 391 tables (CPU time)", \
         f("compile_et_100k_s", " s") " (" f("compile_et_100k_cpu_s", " s") ")", \
         "", "")
+    row("errcat CODE, 200 installed catalogs of 300 entries (wall)", \
+        f("cli_200_catalogs_ms", " ms"), "≤ 10 ms", \
+        verdict("cli_200_catalogs_ms", "<=", 10))
     printf "\nLoad average %s at the start, %s at the end (2 cores).\n", \
         v["loadavg_start"], v["loadavg_end"]
 }' "$RES" > "$B/bench.md" || die "cannot write $B/bench.md"

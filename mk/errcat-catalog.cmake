@@ -12,7 +12,7 @@
 # with msgfmt -c into the build's locale tree ${ERRCAT_LOCALE_BUILD_DIR}
 # (LL/LC_MESSAGES/DOMAIN.mo); an error fails the build and leaves no .mo.
 # `install` puts the .mo files into CMAKE_INSTALL_LOCALEDIR and the
-# catalog into ERRCAT_CATALOG_INSTALL_DIR. Targets: update-po-NAME
+# compiled catalog NAME.errcat into ERRCAT_CATALOG_INSTALL_DIR. Targets: update-po-NAME
 # (msgmerge --previous), new-po-NAME (NEW_PO_LANG=xx in the environment;
 # msginit, and LINGUAS), po-stats-NAME; update-po, new-po and po-stats run
 # them for every catalog. The numbering record NAME.numbers is created
@@ -64,7 +64,8 @@ function(errcat_add_catalog target)
         list(APPEND deps "${record}")
     endif()
     add_custom_command(
-        OUTPUT "${dir}/${name}.c" "${dir}/${name}.h" "${dir}/domain"
+        OUTPUT "${dir}/${name}.c" "${dir}/${name}.h" "${dir}/${name}.errcat"
+               "${dir}/domain"
         COMMAND "${CMAKE_COMMAND}" "-DERRCAT_GEN=$<TARGET_FILE:errcat::gen>"
                 "-DCATALOG=${rel}" "-DNAME=${name}" "-DDIR=${dir}"
                 -P "${_ERRCAT_CMAKE_DIR}/errcat-generate.cmake"
@@ -75,8 +76,9 @@ function(errcat_add_catalog target)
     target_sources(${target} PRIVATE "${dir}/${name}.c" "${dir}/${name}.h")
     target_include_directories(${target} PRIVATE "${dir}"
         $<TARGET_PROPERTY:errcat::errcat,INTERFACE_INCLUDE_DIRECTORIES>)
-    install(FILES "${xml}" DESTINATION "${ERRCAT_CATALOG_INSTALL_DIR}"
-            RENAME "${name}.xml")
+    # the compiled catalog, which the installed errcat command reads
+    install(FILES "${dir}/${name}.errcat"
+            DESTINATION "${ERRCAT_CATALOG_INSTALL_DIR}")
 
     set(langs ${arg_LANGUAGES})
     if(arg_PO_DIR)

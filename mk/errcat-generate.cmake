@@ -1,11 +1,12 @@
 # errcat-generate.cmake - build step of errcat_add_catalog: runs errcat-gen
-# on CATALOG into DIR (NAME.h, NAME.c; the .pot in DIR/pot) and writes
+# on CATALOG into DIR (NAME.h, NAME.c, the compiled catalog NAME.errcat;
+# the .pot in DIR/pot) and writes
 # the catalog's domain, the .pot's name, to DIR/domain.
 #   cmake -DERRCAT_GEN=... -DCATALOG=... -DNAME=... -DDIR=... -P this
 file(MAKE_DIRECTORY "${DIR}/pot")
 execute_process(
     COMMAND "${ERRCAT_GEN}" generate -o "${DIR}" --pot-dir "${DIR}/pot"
-            "${CATALOG}"
+            --compiled "${DIR}" "${CATALOG}"
     RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
     message(FATAL_ERROR "errcat-gen failed on ${CATALOG}")
@@ -31,4 +32,5 @@ if(NOT old STREQUAL "${domain}\n")
 endif()
 # errcat-gen keeps unchanged outputs as they were; mark them current so
 # that the step does not run again on every build.
-file(TOUCH_NOCREATE "${DIR}/${NAME}.c" "${DIR}/${NAME}.h" "${DIR}/domain")
+file(TOUCH_NOCREATE "${DIR}/${NAME}.c" "${DIR}/${NAME}.h"
+     "${DIR}/${NAME}.errcat" "${DIR}/domain")

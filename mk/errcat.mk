@@ -13,7 +13,9 @@
 # translations (LINGUAS and LL.po; may be empty), and optionally the
 # directory for NAME.h and NAME.c and the one for the .pot (both default to
 # $(ERRCAT_BUILDDIR)/NAME). It defines NAME_ERRCAT_C, NAME_ERRCAT_H,
-# NAME_ERRCAT_POT, NAME_ERRCAT_MO (a stamp: the .mo files are built) and
+# NAME_ERRCAT_POT, NAME_ERRCAT_MO (a stamp: the .mo files are built),
+# NAME_ERRCAT_COMPILED (the compiled catalog NAME.errcat, which
+# install-errcat-NAME puts where the errcat command reads catalogs) and
 # the targets errcat-NAME, install-errcat-NAME, uninstall-errcat-NAME,
 # update-po-NAME, new-po-NAME (LANG=xx), po-stats-NAME; and errcat-mo,
 # install-errcat, uninstall-errcat, update-po, new-po and po-stats over
@@ -53,6 +55,7 @@ $(1)_ERRCAT_H := $$($(1)_ERRCAT_GEN_DIR)/$(1).h
 $(1)_ERRCAT_STAMP := $$(ERRCAT_BUILDDIR)/$(1).gen.stamp
 $(1)_ERRCAT_DOMAIN_FILE := $$(ERRCAT_BUILDDIR)/$(1).domain
 $(1)_ERRCAT_MO := $$(ERRCAT_BUILDDIR)/$(1).mo.stamp
+$(1)_ERRCAT_COMPILED := $$(ERRCAT_BUILDDIR)/$(1).errcat
 $(1)_ERRCAT_POT = $$($(1)_ERRCAT_POT_DIR)/$$(shell cat \
 	$$($(1)_ERRCAT_DOMAIN_FILE) 2>/dev/null).pot
 
@@ -74,7 +77,8 @@ $$($(1)_ERRCAT_STAMP): $(2) $$(wildcard $(basename $(2)).numbers) \
 	@mkdir -p $$(ERRCAT_BUILDDIR)/$(1).potdir $$($(1)_ERRCAT_GEN_DIR)
 	@$$(if $$(ERRCAT_Q),echo "  GEN     $(2)")
 	$$(ERRCAT_Q)$$(ERRCAT_GEN) generate -o $$($(1)_ERRCAT_GEN_DIR) \
-	  --pot-dir $$(ERRCAT_BUILDDIR)/$(1).potdir $(2)
+	  --pot-dir $$(ERRCAT_BUILDDIR)/$(1).potdir \
+	  --compiled $$(ERRCAT_BUILDDIR) $(2)
 	$$(ERRCAT_Q)test -f $$($(1)_ERRCAT_C) || { echo "$(2): catalog name is \
 	not '$(1)': errcat-gen wrote no $$($(1)_ERRCAT_C)" >&2; exit 1; }; \
 	set -- $$(ERRCAT_BUILDDIR)/$(1).potdir/*.pot; \
@@ -88,7 +92,8 @@ $$($(1)_ERRCAT_STAMP): $(2) $$(wildcard $(basename $(2)).numbers) \
 	  mv $$($(1)_ERRCAT_DOMAIN_FILE).tmp $$($(1)_ERRCAT_DOMAIN_FILE); \
 	touch $$@
 
-$$($(1)_ERRCAT_C) $$($(1)_ERRCAT_H): $$($(1)_ERRCAT_STAMP)
+$$($(1)_ERRCAT_C) $$($(1)_ERRCAT_H) $$($(1)_ERRCAT_COMPILED): \
+		$$($(1)_ERRCAT_STAMP)
 
 # msgfmt writes a .mo even when -c finds errors: it writes a temp file,
 # renamed only when msgfmt succeeded; on an error no .mo of that language
@@ -108,7 +113,8 @@ $$($(1)_ERRCAT_MO): $$($(1)_ERRCAT_STAMP) $$(wildcard $(3)/LINGUAS) \
 install-errcat-$(1): $$($(1)_ERRCAT_MO)
 	$$(ERRCAT_Q)d=$$$$(cat $$($(1)_ERRCAT_DOMAIN_FILE)) || exit 1; \
 	$$(ERRCAT_INSTALL_DIR) $$(DESTDIR)$$(ERRCAT_CATALOGDIR) && \
-	$$(ERRCAT_INSTALL_DATA) $(2) $$(DESTDIR)$$(ERRCAT_CATALOGDIR)/$(1).xml && \
+	$$(ERRCAT_INSTALL_DATA) $$($(1)_ERRCAT_COMPILED) \
+	  $$(DESTDIR)$$(ERRCAT_CATALOGDIR)/$(1).errcat && \
 	for l in $$($(1)_ERRCAT_LANGUAGES); do \
 	  $$(ERRCAT_INSTALL_DIR) $$(DESTDIR)$$(ERRCAT_LOCALEDIR)/$$$$l/LC_MESSAGES && \
 	  $$(ERRCAT_INSTALL_DATA) $$(ERRCAT_LOCALE_BUILD)/$$$$l/LC_MESSAGES/$$$$d.mo \
@@ -119,7 +125,7 @@ uninstall-errcat-$(1):
 	$$(ERRCAT_Q)d=$$$$(cat $$($(1)_ERRCAT_DOMAIN_FILE) 2>/dev/null) || \
 	  { echo "uninstall-errcat-$(1): run make first: the domain is unknown" >&2; \
 	    exit 1; }; \
-	rm -f $$(DESTDIR)$$(ERRCAT_CATALOGDIR)/$(1).xml; \
+	rm -f $$(DESTDIR)$$(ERRCAT_CATALOGDIR)/$(1).errcat; \
 	for l in $$($(1)_ERRCAT_LANGUAGES); do \
 	  rm -f $$(DESTDIR)$$(ERRCAT_LOCALEDIR)/$$$$l/LC_MESSAGES/$$$$d.mo; \
 	done

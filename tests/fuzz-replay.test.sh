@@ -5,7 +5,7 @@
 # fixed crash stays fixed under make check, make sanitize and make valgrind.
 B=${B:-build}
 fail=0
-for t in catalog format accept match mo import_md import_html import_rst import_csv; do
+for t in catalog format accept match mo compiled import_md import_html import_rst import_csv; do
     bin=$B/tests/replay_$t
     [ -x "$bin" ] || { echo "$bin is not built: run make check"; exit 77; }
     set -- tests/fuzz/corpus/$t
@@ -13,6 +13,11 @@ for t in catalog format accept match mo import_md import_html import_rst import_
     if [ $t = mo ]; then
         for mo in "$B"/locale/*/LC_MESSAGES/*.mo; do
             [ ! -f "$mo" ] || set -- "$@" "$mo"
+        done
+    fi
+    if [ $t = compiled ]; then
+        for c in "$B"/catalogs/*.errcat; do
+            [ ! -f "$c" ] || set -- "$@" "$c"
         done
     fi
     # the generator's diagnostics for hostile inputs are expected: not shown

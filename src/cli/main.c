@@ -3,6 +3,7 @@
  * cli_run.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -10,10 +11,12 @@
 /* The synopsis: option names, not translated. */
 static const char synopsis[] =
     "errcat [--lang LOCALE | --accept-language HEADER]\n"
-    "              [--json | --json-embed] [--arg VALUE]... CODE...\n"
-    "       errcat [--lang LOCALE | --accept-language HEADER] [--json] --all\n"
-    "       errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
-    "              --body 'JSON error body'\n";
+    "              [--json | --json-embed] [--catalog FILE]... [--arg VALUE]...\n"
+    "              CODE...\n"
+    "       errcat [...] --all\n"
+    "       errcat [...] --body 'JSON error body' | --body - | --body @FILE\n"
+    "       errcat [--catalog FILE]... --list-catalogs\n"
+    "       errcat --help | --version\n";
 
 /* The options and what they do; a description may span lines.
  * TRANSLATORS: option descriptions of errcat --help; break lines as in
@@ -32,6 +35,11 @@ static const struct {
     { "--all", N_("every entry of every catalog") },
     { "--body JSON", N_("recognise an API error body\n"
                         "{\"error_code\": ..., \"error_msg\": ...}") },
+    { "--body -, @FILE", N_("read the body from stdin, or from FILE") },
+    { "--catalog FILE", N_("also answer from FILE: catalog XML, or a\n"
+                           "compiled catalog NAME.errcat (repeatable)") },
+    { "--list-catalogs", N_("list the catalogs answered from") },
+    { "--version", N_("print the version") },
 };
 
 /* Writes s with every line after the first indented by indent spaces. */
@@ -65,6 +73,10 @@ usage(void)
         printf("  %-20s ", options[i].option);
         put_indented(_(options[i].what), 23);
     }
+    putchar('\n');
+    fputs(_("Catalogs, first found first: --catalog, the directories of\n"
+            "ERRCAT_CATALOG_PATH (colon-separated), the built-in ones, the\n"
+            "installed ones."), stdout);
     putchar('\n');
     fputs(_("Translations are read from ERRCAT_LOCALEDIR if set in the "
             "environment."), stdout);
@@ -109,60 +121,92 @@ take(int argc, char **argv, int *i, const char *opt, const char **out)
     return 1;
 }
 
-int
-main(int argc, char **argv)
+/*
+ * Reads argv into *opt; returns -1 to run the request, else the exit
+ * status (--help, --version, a usage error).
+ */
+static int
+parse(int argc, char **argv, struct cli_options *opt)
 {
-    struct cli_options opt;
     const char *v;
     int i, r;
 
-    memset(&opt, 0, sizeof opt);
-    cli_tr_setup();
     /* Options may follow codes, as with GNU tools; argv is compacted in
      * place into the list of codes. */
-    opt.codes = argv + 1;
+    opt->codes = argv + 1;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
 
         if (strcmp(a, "--") == 0) {
             while (++i < argc)
-                opt.codes[opt.ncodes++] = argv[i];
+                opt->codes[opt->ncodes++] = argv[i];
             break;
         }
         if (a[0] != '-' || a[1] == '\0') {
-            opt.codes[opt.ncodes++] = argv[i];
+            opt->codes[opt->ncodes++] = argv[i];
             continue;
         }
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
             return usage();
+        if (strcmp(a, "--version") == 0) {
+            puts("errcat " CLI_VERSION);
+            return fflush(stdout) == 0 ? CLI_FOUND : CLI_USAGE;
+        }
         if (strcmp(a, "--json") == 0)
-            opt.json = 1;
+            opt->json = 1;
         else if (strcmp(a, "--json-embed") == 0)
-            opt.json = opt.embed = 1;
+            opt->json = opt->embed = 1;
+        else if (strcmp(a, "--list-catalogs") == 0)
+            opt->list = 1;
         else if (strcmp(a, "--all") == 0)
-            opt.all = 1;
-        else if ((r = take(argc, argv, &i, "--lang", &opt.lang)) != 0
+            opt->all = 1;
+        else if ((r = take(argc, argv, &i, "--lang", &opt->lang)) != 0
                  || (r = take(argc, argv, &i, "--accept-language",
-                              &opt.accept)) != 0
-                 || (r = take(argc, argv, &i, "--body", &opt.body)) != 0) {
+                              &opt->accept)) != 0
+                 || (r = take(argc, argv, &i, "--body", &opt->body)) != 0) {
             if (r < 0)
                 return bad_usage(N_("option '%s' needs a value"), a);
-            cli_tr_locale(opt.lang);
+            cli_tr_locale(opt->lang);
+        } else if ((r = take(argc, argv, &i, "--catalog", &v)) != 0) {
+            if (r < 0)
+                return bad_usage(N_("option '%s' needs a value"), a);
+            opt->catalogs[opt->ncatalogs++] = (char *)v;
         } else if ((r = take(argc, argv, &i, "--arg", &v)) != 0) {
             if (r < 0)
                 return bad_usage(N_("option '%s' needs a value"), a);
-            if (opt.nargs == ERRCAT_ARGS_MAX)
+            if (opt->nargs == ERRCAT_ARGS_MAX)
                 return bad_usage(N_("too many --arg (at most 16)"), NULL);
-            opt.args[opt.nargs++] = v;
+            opt->args[opt->nargs++] = v;
         } else
             return bad_usage(N_("unknown option '%s'"), a);
     }
-    if (opt.lang && opt.accept)
+    if (opt->lang && opt->accept)
         return bad_usage(N_("--lang and --accept-language exclude each other"),
                          NULL);
-    if ((opt.all != 0) + (opt.body != NULL) + (opt.ncodes > 0) != 1)
-        return bad_usage(N_("give CODE..., --all or --body"), NULL);
-    if (opt.nargs && opt.ncodes == 0)
+    if ((opt->all != 0) + (opt->body != NULL) + (opt->ncodes > 0)
+        + (opt->list != 0) != 1)
+        return bad_usage(N_("give CODE..., --all, --body or --list-catalogs"),
+                         NULL);
+    if (opt->nargs && opt->ncodes == 0)
         return bad_usage(N_("--arg goes with CODE"), NULL);
-    return cli_run(&opt);
+    return -1;
+}
+
+
+int
+main(int argc, char **argv)
+{
+    struct cli_options opt;
+    int r;
+
+    memset(&opt, 0, sizeof opt);
+    cli_tr_setup();
+    if ((opt.catalogs = calloc((size_t)argc, sizeof *opt.catalogs)) == NULL) {
+        cli_error(N_("out of memory"), NULL);
+        return CLI_USAGE;
+    }
+    if ((r = parse(argc, argv, &opt)) < 0)
+        r = cli_run(&opt);
+    free(opt.catalogs);
+    return r;
 }

@@ -1,8 +1,8 @@
 /*
- * run.c - the errcat command's work, as a client of liberrcat: registers
- * and binds the built-in catalogs, resolves the locale, finds the entries
- * named on the command line, in a body or all of them, and prints them as
- * text or JSON.
+ * run.c - the errcat command's work, as a client of liberrcat: gathers
+ * the catalogs (sources.c), resolves the locale, finds the entries named
+ * on the command line, in a body or all of them, and prints them as text
+ * or JSON.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -27,28 +27,15 @@ struct shown {
     int ambiguous;              /* another entry matched the body too */
 };
 
+/* The catalogs of this run; one request per process. */
+static struct cli_sources sources;
+
+/* Refuses a bad --lang before anything is shown. */
 static int
-setup(const struct cli_options *opt)
+check_lang(const struct cli_options *opt)
 {
     const struct errcat_locale *loc;
-    size_t i;
-    int rc;
 
-    for (i = 0; cli_catalogs[i]; i++) {
-        if ((rc = errcat_register(cli_catalogs[i])) != 0
-            || (rc = errcat_bind(cli_catalogs[i], cli_localedir())) != 0) {
-            const char *what[2];
-
-            what[0] = cli_catalogs[i]->name;
-            what[1] = errcat_status_string(rc);
-            fputs("errcat: ", stderr);
-            /* TRANSLATORS: a catalog's name (csbs), then why it cannot be
-               used, in English */
-            cli_put(stderr, _("catalog %s: %s"), what, 2, 1);
-            fputc('\n', stderr);
-            return CLI_USAGE;
-        }
-    }
     if (opt->lang && cli_catalogs[0]
         && errcat_locale_get(cli_catalogs[0], opt->lang, &loc)
         == ERRCAT_EINVAL) {
@@ -315,31 +302,76 @@ show(const struct cli_options *opt, struct shown *s, size_t *count)
     return rc;
 }
 
-/* Finds what CODE names: a code, an id, a constant or a value. */
+/* Nonzero when s may be an id or a constant: [A-Za-z_][A-Za-z0-9_-]*. */
+static int
+ident_like(const char *s)
+{
+    size_t i;
+
+    if (!(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return 0;
+    for (i = 1; s[i]; i++)
+        if (!(isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+/*
+ * Finds what CODE names: a code, an id, a value or a constant, in the
+ * catalogs in order of precedence. A code is looked for through each
+ * compiled file's code hash, and a value by the catalog number in its
+ * head, so only the catalogs that answer are opened; an id or a constant
+ * opens them all.
+ */
 static const struct errcat_entry *
 resolve(const char *code, const struct errcat_catalog **cat)
 {
     const struct errcat_entry *e;
+    const struct errcat_catalog *c;
     char *end, name[256];
     long v;
     size_t i, j;
 
-    if ((e = errcat_lookup_code(code, cat)) != NULL
-        || (e = errcat_lookup_id(code, cat)) != NULL)
-        return e;
+    for (i = 0; i < sources.n; i++)
+        if (cli_source_may_have_code(&sources, i, code)
+            && (c = cli_source_open(&sources, i)) != NULL
+            && (e = errcat_find_code(c, code)) != NULL) {
+            *cat = c;
+            return e;
+        }
     errno = 0;
     v = strtol(code, &end, 0);
     if (code[0] >= '0' && code[0] <= '9' && *end == '\0' && errno == 0
-        && v >= 0 && v <= 0x7fffffff)
-        return errcat_lookup((int)v, cat);
-    for (i = 0; cli_catalogs[i]; i++)
-        for (j = 0; (e = errcat_entry_at(cli_catalogs[i], j)) != NULL; j++) {
-            constant(cli_catalogs[i], e, name, sizeof name);
+        && v >= 0 && v <= 0x7fffffff) {
+        for (i = 0; i < sources.n; i++)
+            if (cli_source_info(&sources, i)->number
+                == v >> ERRCAT_SERIAL_BITS
+                && (c = cli_source_open(&sources, i)) != NULL
+                && (e = errcat_find(c, (int)v)) != NULL) {
+                *cat = c;
+                return e;
+            }
+        return NULL;
+    }
+    if (!ident_like(code))
+        return NULL;
+    for (i = 0; i < sources.n; i++)
+        if ((c = cli_source_open(&sources, i)) != NULL
+            && (e = errcat_find_id(c, code)) != NULL) {
+            *cat = c;
+            return e;
+        }
+    for (i = 0; i < sources.n; i++) {
+        if ((c = cli_source_open(&sources, i)) == NULL)
+            continue;
+        for (j = 0; (e = errcat_entry_at(c, j)) != NULL; j++) {
+            constant(c, e, name, sizeof name);
             if (strcmp(name, code) == 0) {
-                *cat = cli_catalogs[i];
+                *cat = c;
                 return e;
             }
         }
+    }
     return NULL;
 }
 
@@ -387,10 +419,11 @@ run_all(const struct cli_options *opt)
 
     if (opt->json)
         fputs("[\n", stdout);
-    for (i = 0; cli_catalogs[i]; i++)
-        for (j = 0; j < errcat_entry_count(cli_catalogs[i]); j++) {
+    for (i = 0; i < sources.n; i++)
+        for (j = 0; cli_source_open(&sources, i) != NULL
+             && j < errcat_entry_count(sources.v[i].cat); j++) {
             memset(&s, 0, sizeof s);
-            s.cat = cli_catalogs[i];
+            s.cat = sources.v[i].cat;
             s.entry = errcat_entry_at(s.cat, j);
             if ((rc = show(opt, &s, &count)) != CLI_FOUND)
                 return rc;
@@ -400,14 +433,104 @@ run_all(const struct cli_options *opt)
     return CLI_FOUND;
 }
 
+/* Reads --body's value: "-" is stdin, @FILE a file, anything else the
+ * JSON itself. Up to ERRCAT_BODY_MAX bytes; *out owned. */
+static int
+read_body(const char *arg, char **out, size_t *len)
+{
+    const char *what[2];
+    FILE *fp;
+    char *buf;
+    size_t n = 0, k;
+    int err;
+
+    *out = NULL;
+    if (strcmp(arg, "-") != 0 && arg[0] != '@') {
+        *len = strlen(arg);
+        *out = malloc(*len + 1);
+        if (*out == NULL)
+            return CLI_USAGE;
+        memcpy(*out, arg, *len + 1);
+        return CLI_FOUND;
+    }
+    fp = strcmp(arg, "-") == 0 ? stdin : fopen(arg + 1, "rb");
+    if (fp == NULL) {
+        what[0] = arg + 1;
+        what[1] = strerror(errno);
+        fputs("errcat: ", stderr);
+        cli_put(stderr, "%s: %s", what, 2, 1);
+        fputc('\n', stderr);
+        return CLI_USAGE;
+    }
+    if ((buf = malloc(ERRCAT_BODY_MAX + 2)) == NULL) {
+        cli_error(N_("out of memory"), NULL);
+        if (fp != stdin)
+            fclose(fp);
+        return CLI_USAGE;
+    }
+    while (n <= ERRCAT_BODY_MAX
+           && (k = fread(buf + n, 1, ERRCAT_BODY_MAX + 1 - n, fp)) > 0)
+        n += k;
+    err = ferror(fp);
+    if (fp != stdin)
+        fclose(fp);
+    if (err || n > ERRCAT_BODY_MAX) {
+        cli_error(err ? N_("cannot read the body from %s")
+                  : N_("the body in %s is over 1 MiB (ERRCAT_BODY_MAX)"),
+                  fp == stdin ? "stdin" : arg + 1);
+        free(buf);
+        return CLI_USAGE;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return CLI_FOUND;
+}
+
 static int
 run_body(const struct cli_options *opt)
 {
-    struct errcat_match m;
+    struct errcat_match m, first;
     struct shown s;
-    size_t count = 0;
-    int rc = errcat_match_body(NULL, opt->body, strlen(opt->body), &m);
+    size_t count = 0, len = 0, i;
+    char *body;
+    int rc = read_body(opt->body, &body, &len), best = ERRCAT_ENOENT;
 
+    if (rc != CLI_FOUND)
+        return rc;
+    memset(&m, 0, sizeof m);
+    memset(&first, 0, sizeof first);
+    /* each catalog in turn: a match of the message wins, else the first
+       match by code alone; a body that is no body is so for all */
+    for (i = 0; i < sources.n; i++) {
+        const struct errcat_catalog *c = cli_source_open(&sources, i);
+
+        if (c == NULL)
+            continue;
+        rc = errcat_match_body(c, body, len, &m);
+        if (rc == 0 && !m.by_code_only) {
+            errcat_match_free(&first);
+            first = m;
+            best = 0;
+            break;
+        }
+        if (rc == 0 && best != 0) {
+            first = m;
+            best = 0;
+            memset(&m, 0, sizeof m);
+            continue;
+        }
+        errcat_match_free(&m);
+        if (rc != ERRCAT_ENOENT && rc != ERRCAT_ENOMATCH) {
+            best = rc;          /* the body's fault, whatever the catalog */
+            break;
+        }
+        if (rc == ERRCAT_ENOMATCH && best == ERRCAT_ENOENT)
+            best = rc;
+    }
+    free(body);
+    m = first;
+    rc = best;
     if (rc != 0) {
         if (rc == ERRCAT_ENOENT)
             cli_error(N_("unknown code or HTTP status in body"), NULL);
@@ -440,17 +563,38 @@ run_body(const struct cli_options *opt)
     return rc;
 }
 
+/* --list-catalogs: every catalog in effect, opened (so that a broken one
+ * is reported), one line each. */
+static int
+run_list(void)
+{
+    size_t i;
+
+    for (i = 0; i < sources.n; i++) {
+        const struct errcat_catalog *c = cli_source_open(&sources, i);
+
+        if (c == NULL)
+            continue;
+        printf("%s\t%s\tnumber %d\tdomain %s\t%u entries\t%s\n", c->name,
+               c->prefix, c->number, c->domain,
+               (unsigned)errcat_entry_count(c),
+               sources.v[i].path ? sources.v[i].path : "built in");
+    }
+    return CLI_FOUND;
+}
+
 int
 cli_run(const struct cli_options *opt)
 {
-    size_t i;
-    int rc = setup(opt);
+    /* the built-in catalogs are bound first: checking the locale loads it */
+    int rc = cli_sources_gather(&sources, opt);
 
     if (rc == CLI_FOUND)
-        rc = opt->all ? run_all(opt) : opt->body ? run_body(opt)
-            : run_codes(opt);
-    for (i = 0; cli_catalogs[i]; i++)
-        errcat_catalog_release(cli_catalogs[i]);
+        rc = check_lang(opt);
+    if (rc == CLI_FOUND)
+        rc = opt->list ? run_list() : opt->all ? run_all(opt)
+            : opt->body ? run_body(opt) : run_codes(opt);
+    cli_sources_free(&sources);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         cli_error(N_("write error: %s"), strerror(errno));
         return CLI_USAGE;

@@ -34,10 +34,18 @@ pot_path(const struct model_catalog *cat, const struct emit_options *opt)
     return join(opt->pot_dir, cat->domain, ".pot");
 }
 
+static char *
+compiled_path(const struct model_catalog *cat, const struct emit_options *opt)
+{
+    return opt->compiled_dir ? join(opt->compiled_dir, cat->name, ".errcat")
+        : NULL;
+}
+
 const struct emitter emitters[] = {
     { "header", header_path, emit_header },
     { "source", source_path, emit_source },
     { "pot", pot_path, emit_pot },
+    { "compiled", compiled_path, emit_compiled },
 };
 
 const size_t n_emitters = sizeof emitters / sizeof emitters[0];

@@ -14,11 +14,13 @@ struct emit_options {
     long long date;                 /* POT-Creation-Date, seconds; -1:
                                        the catalog's pot-creation-date,
                                        else the epoch */
+    const char *compiled_dir;       /* compiled catalog; NULL: none */
 };
 
 struct emitter {
     const char *kind;
-    /* Path of the output for cat; owned by the caller. */
+    /* Path of the output for cat, owned by the caller; NULL when the
+       run does not ask for this kind. */
     char *(*path)(const struct model_catalog *cat,
                   const struct emit_options *opt);
     void (*emit)(const struct model_catalog *cat,
@@ -34,8 +36,14 @@ void emit_source(const struct model_catalog *cat,
                  const struct emit_options *opt, struct buf *out);
 void emit_pot(const struct model_catalog *cat,
               const struct emit_options *opt, struct buf *out);
+void emit_compiled(const struct model_catalog *cat,
+                   const struct emit_options *opt, struct buf *out);
 
 /* Helpers shared by the emitters. */
+
+/* The format and argument count the runtime gets for text t. */
+void emit_text_format(const struct model_text *t, int *format,
+                      unsigned *nargs);
 
 /* s as a C string literal, every byte round-tripping; _body without the
    quotes, to be preceded by nothing that ends in '?' or an octal escape

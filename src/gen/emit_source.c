@@ -25,8 +25,8 @@ emit_numbers(struct buf *out, const char *decl, const unsigned *v, size_t n)
 
 /* The format and argument count the runtime gets for a text: none for
    a message whose '%' starts no placeholder, since it is not formatted. */
-static void
-text_format(const struct model_text *t, int *format, unsigned *nargs)
+void
+emit_text_format(const struct model_text *t, int *format, unsigned *nargs)
 {
     *format = 0;
     *nargs = 0;
@@ -67,7 +67,7 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
         unsigned nargs;
         int format;
 
-        text_format(t, &format, &nargs);
+        emit_text_format(t, &format, &nargs);
         buf_lit(out, "    { ");
         buf_puts(out, p);
         buf_lit(out, "__t");

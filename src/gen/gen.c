@@ -98,6 +98,8 @@ emit_all(struct model_catalog *cat, const struct emit_options *eo,
         struct buf b = { NULL, 0, 0 };
         char *path = emitters[i].path(cat, eo);
 
+        if (path == NULL)
+            continue;
         emitters[i].emit(cat, eo, &b);
         output_add(outs, path, &b);
         free(path);
@@ -165,10 +167,12 @@ gen_run(const struct gen_options *opt)
     if (status == 0 && opt->command == GEN_GENERATE) {
         eo.out_dir = opt->out_dir;
         eo.pot_dir = opt->pot_dir ? opt->pot_dir : opt->out_dir;
+        eo.compiled_dir = opt->compiled_dir;
         eo.date = source_date();
         if (diag_errors() > 0)
             status = 1;
-        else if (ensure_dir(eo.out_dir) < 0 || ensure_dir(eo.pot_dir) < 0)
+        else if (ensure_dir(eo.out_dir) < 0 || ensure_dir(eo.pot_dir) < 0
+                 || (eo.compiled_dir && ensure_dir(eo.compiled_dir) < 0))
             status = 2;
         for (i = 0; i < loaded && status == 0; i++)
             emit_all(cats[i], &eo, &outs);
@@ -180,5 +184,52 @@ gen_run(const struct gen_options *opt)
     for (i = 0; i < loaded; i++)
         model_catalog_free(cats[i]);
     free(cats);
+    return status;
+}
+
+int
+gen_compile(const char *path, struct buf *out)
+{
+    struct model_catalog *cat = NULL;
+    struct buf record = { NULL, 0, 0 };
+    struct emit_options eo;
+    char *record_path;
+    unsigned before = diag_errors();
+    int status = 0, n;
+
+    switch (load_catalog(path, &cat)) {
+    case LOAD_IO:
+        return 2;
+    case LOAD_INVALID:
+        return 1;
+    case LOAD_SCHEMA:
+        /* the content checks too, as generate reports them */
+        model_index(cat);
+        validate_catalog(cat);
+        model_catalog_free(cat);
+        return 1;
+    case LOAD_OK:
+        break;
+    }
+    model_index(cat);
+    validate_catalog(cat);
+    if (diag_errors() == before) {
+        /* the record is read, never written: values stay those of the
+           catalog's own build */
+        record_path = numbering_path(cat->path);
+        n = numbering_apply(cat, record_path, &record);
+        status = n < 0 ? 2 : n > 0 ? 1 : 0;
+        buf_free(&record);
+        free(record_path);
+    } else {
+        status = 1;
+    }
+    if (status == 0 && diag_errors() > before)
+        status = 1;
+    if (status == 0) {
+        memset(&eo, 0, sizeof eo);
+        emit_compiled(cat, &eo, out);
+    }
+    model_catalog_free(cat);
     return status;
 }

@@ -409,7 +409,7 @@ static void
 template_for(const struct model_catalog *cat, const char *lang,
              const char *table, struct buf *out)
 {
-    struct emit_options eo = { ".", ".", 0 };
+    struct emit_options eo = { ".", ".", 0, NULL };
     struct buf pot = { NULL, 0, 0 };
     const char *p;
 

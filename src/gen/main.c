@@ -16,8 +16,8 @@
 static const char usage[] =
     "usage: errcat-gen check [--Werror] CATALOG.xml...\n"
     "       errcat-gen generate -o DIR [--pot-dir DIR] [--root DIR] "
-    "[--Werror]\n"
-    "                           CATALOG.xml...\n"
+    "[--compiled DIR]\n"
+    "                           [--Werror] CATALOG.xml...\n"
     "       errcat-gen docs -o DIR [--po-dir DIR]... [--format md,html,rst] "
     "[--Werror]\n"
     "                       CATALOG.xml...\n"
@@ -241,6 +241,9 @@ main(int argc, char **argv)
         } else if (opt.command == GEN_GENERATE
                    && strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
             opt.root = argv[++i];
+        } else if (opt.command == GEN_GENERATE
+                   && strcmp(argv[i], "--compiled") == 0 && i + 1 < argc) {
+            opt.compiled_dir = argv[++i];
         } else {
             return bad_usage("unknown option", argv[i]);
         }

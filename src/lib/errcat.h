@@ -458,6 +458,76 @@ long errcat_json_localized_ex(const struct errcat_catalog *cat,
 size_t errcat_json_embed(const char *json, size_t len, char *buf,
                          size_t size);
 
+/* ---- Compiled catalogs -------------------------------------------------- */
+
+/*
+ * A compiled catalog file (NAME.errcat, written by `errcat-gen generate
+ * --compiled DIR`) holds the tables of one catalog, so that a program can
+ * use a catalog it was not built with. Installed catalogs live in
+ * $(DATADIR)/errcat/catalogs/. The loader trusts nothing in the file: it
+ * is checked whole before use, in time linear in its size.
+ */
+
+#define ERRCAT_CATALOG_FILE_MAX ((size_t)256 << 20)     /* bytes */
+
+/* Why a file was refused: the byte offset of the field or string found
+ * wrong (0 when the file as a whole is), and a static English phrase. */
+struct errcat_file_error {
+    unsigned long offset;
+    const char *reason;
+};
+
+/*
+ * Reads and checks the compiled catalog at path and yields a catalog for
+ * every function of this header; translations come from its domain as for
+ * any catalog (errcat_bind). *out is owned: free it with
+ * errcat_catalog_close. Returns 0; ERRCAT_ENOENT (missing, unreadable or
+ * not a regular file); ERRCAT_EINVAL (not a valid compiled catalog, or
+ * NULL arguments); ERRCAT_ETOOBIG (over ERRCAT_CATALOG_FILE_MAX);
+ * ERRCAT_ENOMEM. On error *out is NULL and err, if not NULL, says why.
+ * Thread-safe.
+ */
+int errcat_catalog_open(const char *path, const struct errcat_catalog **out,
+                        struct errcat_file_error *err);
+
+/* The same from size bytes in memory, which are copied. */
+int errcat_catalog_load(const void *data, size_t size,
+                        const struct errcat_catalog **out,
+                        struct errcat_file_error *err);
+
+/*
+ * Frees a catalog from errcat_catalog_open or _load, with everything
+ * errcat_catalog_release frees; NULL-safe. Unregister it first. Only for
+ * those catalogs; not thread-safe, as errcat_catalog_release.
+ */
+void errcat_catalog_close(const struct errcat_catalog *cat);
+
+/* What the head of a compiled catalog file says. */
+struct errcat_catalog_info {
+    int number;
+    unsigned n_entries;
+    char name[33];
+    char domain[65];
+    char prefix[33];
+    int has_code;               /* 0: the catalog has no entry with the
+                                   code asked for, or none was asked */
+};
+
+/*
+ * Reads only the head of the compiled catalog at path (4 kB at most):
+ * number, entry count, name, domain and prefix, checked as
+ * errcat_catalog_open checks them, to pick the catalogs worth opening
+ * among many. With code not NULL, also follows the file's code hash for
+ * it (a few small reads): has_code is 0 when the catalog certainly has no
+ * entry with that code, nonzero when it may (a damaged table counts as
+ * may, so that errcat_catalog_open reports it). A file that passes may
+ * still fail errcat_catalog_open. Returns as errcat_catalog_open; on
+ * error *info is zero.
+ */
+int errcat_catalog_peek(const char *path, const char *code,
+                        struct errcat_catalog_info *info,
+                        struct errcat_file_error *err);
+
 #if defined __GNUC__ && __GNUC__ >= 4
 #pragma GCC visibility pop
 #endif

@@ -7,7 +7,9 @@
  * Besides the sanitizers it checks properties of the emitted text: every
  * C string literal decodes back to its source bytes (no trigraph
  * survives), no C comment the header opens is closed or nested early, and
- * every .pot line is a comment, a keyword line or a string line.
+ * every .pot line is a comment, a keyword line or a string line; and the
+ * compiled catalog loads in liberrcat (errcat_catalog_load) with every
+ * entry's id and code, found again by its value and code.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 
 #include "diag.h"
 #include "emit.h"
+#include "errcat.h"
 #include "load.h"
 #include "model.h"
 #include "numbering.h"
@@ -133,11 +136,40 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* The compiled catalog of cat, out, as liberrcat loads it. */
+static void
+check_compiled(const struct model_catalog *cat, const struct buf *out)
+{
+    const struct errcat_catalog *c;
+    struct errcat_file_error err;
+    size_t i;
+
+    if (errcat_catalog_load(out->data, out->len, &c, &err) != 0) {
+        fprintf(stderr, "fuzz_catalog: compiled catalog refused at %lu: %s\n",
+                err.offset, err.reason);
+        abort();
+    }
+    if (errcat_entry_count(c) != cat->n_entries)
+        abort();
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct errcat_entry *e = errcat_entry_at(c, i);
+        const struct model_entry *m = &cat->entries[i];
+
+        if (strcmp(e->id, m->id) != 0
+            || (m->code == NULL) != (e->code == NULL)
+            || (m->code && strcmp(e->code, m->code) != 0)
+            || errcat_find(c, e->value) != e
+            || (m->code && errcat_find_code(c, m->code) == NULL))
+            abort();
+    }
+    errcat_catalog_close(c);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct model_catalog *cat = NULL;
-    struct emit_options eo = { "out", "po", 0 };
+    struct emit_options eo = { "out", "po", 0, NULL };
     struct buf record = { NULL, 0, 0 };
     char *text;
     size_t i, k;
@@ -172,6 +204,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 emitters[k].emit(cat, &eo, &out);
                 if (strcmp(emitters[k].kind, "pot") == 0)
                     check_pot(&out);
+                if (strcmp(emitters[k].kind, "compiled") == 0)
+                    check_compiled(cat, &out);
                 free(path);
                 buf_free(&out);
             }
