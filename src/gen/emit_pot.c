@@ -304,9 +304,14 @@ use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
         e = &cat->entries[t->uses[i].owner];
         if (t->field == FIELD_MESSAGE)
             placeholder_notes(out, block, cat, e);
-        if (e->note) {
+        for (int n = 0; n < 2; n++) {
+            const char *note = n == 0 ? e->note
+                : e->field_note[t->uses[i].field];
+
+            if (!note)
+                continue;
             line.len = 0;
-            buf_printf(&line, "#. Note: %s", e->note);
+            buf_printf(&line, "#. Note: %s", note);
             for (size_t k = 0; k < line.len; k++)
                 if (line.data[k] == '\n')
                     line.data[k] = ' ';

@@ -131,38 +131,61 @@ pow2_at_least(size_t n)
     return p;
 }
 
-/* Counts arguments, bare names and stray characters as the runtime will
-   read the text: in the mode of its style, where "{{" and "}}" are
-   escapes of a brace text and '%' is literal there, and braces are
-   literal in a percent text. */
+/* Nonzero when the name of placeholder t of text appeared before pos. */
+static int
+name_seen(const char *text, const struct errcat__ph *t, size_t before,
+          enum errcat__ph_mode mode)
+{
+    struct errcat__ph u;
+    size_t pos = 0;
+
+    while (pos < before
+           && errcat__ph_next(text, before, &pos, mode, &u) != ERRCAT__PH_END)
+        if (u.name_len == t->name_len && u.name_len > 0
+            && memcmp(text + u.name, text + t->name, u.name_len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Counts arguments (each once: %1$s twice is one, {n} twice is one), bare
+   names and stray characters as the runtime will read the text: in the
+   mode of its style, where "{{" and "}}" are escapes of a brace text and
+   '%' is literal there, and braces are literal in a percent text. */
 static void
 rescan(const char *text, struct placeholders *ph)
 {
     struct errcat__ph t;
-    size_t pos = 0, n = strlen(text);
+    size_t pos = 0, n = strlen(text), start;
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
+    unsigned positional = 0, numbered = 0, named = 0;
 
     ph->nargs = ph->positional = ph->highest = 0;
     ph->bare = ph->stray_percent = ph->unsupported = ph->loose = 0;
     ph->named = 0;
-    while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
+    for (start = pos;
+         errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END;
+         start = pos) {
         if (t.kind == ERRCAT__PH_NAMED_BARE)
             ph->bare = 1;
         else if (t.kind == ERRCAT__PH_BAD) {
             ph->stray_percent = 1;
             ph->unsupported |= t.unsupported;
         }
-        if (errcat__ph_is_arg(t.kind)) {
-            ph->nargs++;
-            ph->loose += t.loose;
-            if (t.name_len > 0)
-                ph->named = 1;
-            else if (t.kind == ERRCAT__PH_NUMBERED)
-                ph->highest = t.number > ph->highest ? t.number : ph->highest;
-            else
-                ph->positional++;
-        }
+        if (!errcat__ph_is_arg(t.kind))
+            continue;
+        ph->loose += t.loose;
+        if (t.name_len > 0)
+            ph->named = 1;
+        if (t.kind == ERRCAT__PH_POSITIONAL)
+            positional++;
+        else if (t.kind == ERRCAT__PH_NUMBERED)
+            numbered = t.number > numbered ? t.number : numbered;
+        else if (!name_seen(text, &t, start, mode))
+            named++;
     }
+    ph->nargs = positional + numbered + named;
+    ph->positional = positional;
+    ph->highest = numbered;
 }
 
 void

@@ -53,7 +53,8 @@ struct model_entry {
                                        when absent */
     struct model_arg *args;
     size_t n_args;
-    char *note;
+    char *note;                     /* for translators, on every text */
+    char *field_note[ENTRY_TEXTS];  /* <note field=...>: on that text only */
     struct loc loc;                 /* the <entry> element */
     struct loc id_loc, code_loc, status_loc, module_loc, format_loc;
     struct loc text_loc[ENTRY_TEXTS];
@@ -74,7 +75,7 @@ struct model_use {
 /* What the placeholders of a message say about its format. */
 struct placeholders {
     int style;                      /* enum errcat_format */
-    unsigned nargs;
+    unsigned nargs;                 /* arguments taken, each once */
     int bare;                       /* a %(name) without conversion */
     int stray_percent;              /* a % or brace that starts no
                                        placeholder errcat takes */

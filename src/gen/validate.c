@@ -51,6 +51,8 @@ validate_text_loc(const struct loc *start, const char *text, size_t off)
     struct loc at = *start;
     size_t i;
 
+    if (at.col == 0)
+        return at;              /* only the line is known (a table's) */
     for (i = 0; i < off && text[i]; i++) {
         if (text[i] == '\n') {
             at.line++;

@@ -42,7 +42,9 @@ enum errcat_status {
     ERRCAT_ETOOBIG = -6,        /* input over its size limit */
     ERRCAT_EEXIST = -7,         /* catalog number or domain registered */
     ERRCAT_EABI = -8,           /* tables of another ERRCAT_ABI_VERSION */
-    ERRCAT_EFULL = -9           /* registry full */
+    ERRCAT_EFULL = -9,          /* registry full */
+    ERRCAT_ENUL = -10           /* error body: NUL (\u0000) in error_code
+                                   or error_msg */
 };
 
 /* A short English phrase for a status; never NULL. Thread-safe. */
@@ -259,20 +261,44 @@ const char *errcat_describe(const struct errcat_catalog *cat,
 
 /*
  * Formats e's message in loc with args, by liberrcat's own formatter
- * (translated text never reaches printf): %s in order, %N$s by number,
- * %(name)s / %(name) and {name} by the name's place among the source
- * text's names (first appearance), so one args array fits every
- * translation; %% and {{ }} escapes. A missing or NULL argument leaves its
- * placeholder as written. Writes at most size-1 bytes and a NUL, cut
- * before a UTF-8 sequence that does not fit; buf may be NULL when size is
- * 0. Returns the length of the whole message, as snprintf. An entry
- * without message formats as "".
+ * (translated text never reaches printf). Arguments are strings: %s and
+ * {} take the next one, %N$s and {N} argument N (1-based for %N$, 0-based
+ * for {N}), %(name)s / %(name) and {name} the argument at the name's
+ * place among the source text's names (first appearance), so one args
+ * array fits every translation; %% and {{ }} escapes. Width, precision
+ * and '-' lay a string out as printf lays out %s, counted in characters
+ * (UTF-8 code points); brace specs likewise with their fill and < > ^
+ * (text left, number types right). For a numeric conversion (%d %5.2f
+ * %x {n:d}) the argument is the number's text: inserted as given, padded
+ * to the width ('0' pads after a sign), not reformatted; !r %r %a insert
+ * the argument as given. Widths and precisions over 4096 count as 4096.
+ * A missing or NULL argument leaves its placeholder as written. Writes at
+ * most size-1 bytes and a NUL, cut before a UTF-8 sequence that does not
+ * fit; buf may be NULL when size is 0. Returns the length of the whole
+ * message, as snprintf. An entry without message formats as "".
+ *
+ * When loc's language is written right to left (ar, fa, he, ur, ...),
+ * each argument substituted is wrapped in U+2068 FIRST STRONG ISOLATE ...
+ * U+2069 POP DIRECTIONAL ISOLATE, as Fluent does, so that an id like
+ * ecs-01 or a UUID keeps its own direction inside the text; other
+ * locales, and English, are unchanged.
  */
 size_t errcat_format(const struct errcat_catalog *cat,
                      const struct errcat_locale *loc,
                      const struct errcat_entry *e,
                      const char *const *args, size_t nargs,
                      char *buf, size_t size);
+
+/* Flags of errcat_format_ex. */
+#define ERRCAT_NO_ISOLATE 0x1u  /* no bidi isolation of arguments, e.g.
+                                   for a log line or a terminal */
+
+/* errcat_format with flags (ERRCAT_NO_ISOLATE). */
+size_t errcat_format_ex(const struct errcat_catalog *cat,
+                        const struct errcat_locale *loc,
+                        const struct errcat_entry *e,
+                        const char *const *args, size_t nargs,
+                        unsigned flags, char *buf, size_t size);
 
 /* ---- errcat's own texts ------------------------------------------------- */
 
@@ -331,7 +357,7 @@ struct errcat_match {
  * placeholders, then catalog order. When no template matches but the
  * code names exactly one entry, that entry is the match with
  * by_code_only set and no arguments; with more entries of the code it
- * is ERRCAT_ENOMATCH. A match that would need more than about 2^18 trials
+ * is ERRCAT_ENOMATCH. A match that would need more than about 2^14 trials
  * plus one per byte of msg (hostile input) is not found. cat NULL
  * searches the registered catalogs.
  * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;
@@ -365,7 +391,9 @@ int errcat_match_status(const struct errcat_catalog *cat,
  * A string code is matched as errcat_match does, an integer as an HTTP
  * status as errcat_match_status does. Returns as those, and ERRCAT_EBODY
  * when body is none of these shapes (or a status outside 100..599),
- * ERRCAT_ETOOBIG over ERRCAT_BODY_MAX bytes.
+ * ERRCAT_ENUL when its code or message holds a NUL character (valid
+ * JSON, \u0000, but no C string can carry it), ERRCAT_ETOOBIG over
+ * ERRCAT_BODY_MAX bytes.
  */
 int errcat_match_body(const struct errcat_catalog *cat, const char *body,
                       size_t len, struct errcat_match *m);
@@ -398,6 +426,33 @@ long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_entry *e,
                            const char *const *args, size_t nargs,
                            char *buf, size_t size);
+
+/* Flags of the _ex writers. */
+#define ERRCAT_JSON_EMBED 0x1u  /* safe inside an HTML <script> or a
+                                   JavaScript string: <, >, &, U+2028 and
+                                   U+2029 written as \u escapes */
+
+/* errcat_json_body and errcat_json_localized with flags (ERRCAT_JSON_*). */
+long errcat_json_body_ex(const struct errcat_catalog *cat,
+                         const struct errcat_entry *e,
+                         const char *const *args, size_t nargs,
+                         unsigned flags, char *buf, size_t size);
+long errcat_json_localized_ex(const struct errcat_catalog *cat,
+                              const struct errcat_locale *loc,
+                              const struct errcat_entry *e,
+                              const char *const *args, size_t nargs,
+                              unsigned flags, char *buf, size_t size);
+
+/*
+ * Rewrites the JSON text json[0..len) safe to embed, as ERRCAT_JSON_EMBED
+ * does: <, >, & as \u003c, \u003e, \u0026 and U+2028, U+2029 as \u2028,
+ * \u2029 (outside strings JSON has none of them, so the text means the
+ * same). Writes into buf[0..size), NUL-terminated when it fits, else buf
+ * is "" (if size > 0); returns the length needed without the NUL.
+ * Thread-safe; no allocation.
+ */
+size_t errcat_json_embed(const char *json, size_t len, char *buf,
+                         size_t size);
 
 #if defined __GNUC__ && __GNUC__ >= 4
 #pragma GCC visibility pop

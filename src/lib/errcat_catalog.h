@@ -53,7 +53,7 @@ struct errcat_text {
     const char *key;                /* msgctxt "\004" msgid */
     const char *msgid;              /* the English source text */
     unsigned char format;           /* enum errcat_format */
-    unsigned char nargs;            /* placeholders in msgid */
+    unsigned char nargs;            /* arguments msgid takes, each once */
 };
 
 struct errcat_module {

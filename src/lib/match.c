@@ -10,7 +10,7 @@
 
 #define TOKENS_MAX 64           /* tokens of a template we match against */
 #define NUMBER_BYTES 512        /* longest number a placeholder recovers */
-#define STEPS_MIN (1ul << 18)   /* candidate splits tried per template,
+#define STEPS_MIN (1ul << 14)   /* candidate splits tried per template,
                                    plus one per byte of the message */
 
 struct token {
@@ -37,6 +37,13 @@ struct run {
     size_t aoff[TOKENS_MAX], alen[TOKENS_MAX];
     unsigned long steps;        /* left; 0 gives up */
 };
+
+/* Counts one trial; zero once the run's budget is spent. */
+static int
+step(struct run *r)
+{
+    return r->steps > 0 && --r->steps > 0;
+}
 
 /* Nonzero when segment s of the template matches msg at p. */
 static int
@@ -73,7 +80,7 @@ seg_find(struct run *r, const struct segment *s, size_t from, size_t limit)
         if (hit == NULL)
             return -1;
         p = (size_t)(hit - r->msg);
-        if (r->steps == 0 || --r->steps == 0)
+        if (!step(r))
             return -1;
         if (seg_at(r->src, r->t, s, r->msg, p))
             return (long)p;
@@ -286,6 +293,32 @@ field_limit(const struct token *t, const char *msg, size_t pos, size_t end)
 }
 
 /*
+ * Nonzero when placeholder a may take msg[pos..pos+n) as its field: the
+ * field lays out an argument (stored in the run), and a placeholder of
+ * the same argument before it took the same argument.
+ */
+static int
+take(struct run *r, long a, size_t pos, size_t n)
+{
+    const struct token *t = &r->t[r->seg[a].last];
+    size_t ao, al;
+    long b;
+
+    if (!unpad(&t->lay, r->msg + pos, n, &ao, &al))
+        return 0;
+    r->aoff[a] = pos + ao;
+    r->alen[a] = al;
+    if (t->arg < 0)
+        return 1;
+    for (b = 0; b < a; b++)
+        if (r->t[r->seg[b].last].arg == t->arg
+            && (r->alen[b] != al
+                || memcmp(r->msg + r->aoff[b], r->msg + pos + ao, al) != 0))
+            return 0;
+    return 1;
+}
+
+/*
  * Places placeholder a at msg[pos..) and the rest after it: tries the
  * ends where the next literal segment matches, leftmost first; between
  * two placeholders, a number takes the longest field and a text the
@@ -294,41 +327,26 @@ field_limit(const struct token *t, const char *msg, size_t pos, size_t end)
 static int
 place(struct run *r, long a, size_t pos)
 {
-    const struct token *t;
-    const struct segment *next;
-    size_t limit, q, ao, al;
+    const struct token *t = &r->t[r->seg[a].last];
+    const struct segment *next = &r->seg[a + 1];
+    size_t limit, q, i;
     long hit;
 
-    if (a == r->k)
-        return pos == r->end + r->seg[r->k].len;
-    t = &r->t[r->seg[a].last];
-    next = &r->seg[a + 1];
     if (pos > r->end)
         return 0;
     limit = field_limit(t, r->msg, pos, r->end);
-    if (a + 1 == r->k) {
-        if (pos + limit < r->end || r->steps == 0 || --r->steps == 0)
-            return 0;
-        if (!unpad(&t->lay, r->msg + pos, r->end - pos, &ao, &al))
-            return 0;
-        r->aoff[a] = pos + ao;
-        r->alen[a] = al;
-        return 1;
-    }
+    if (a + 1 == r->k)
+        return pos + limit >= r->end && step(r)
+            && take(r, a, pos, r->end - pos);
     if (next->len == 0) {
         int numeric = t->lay.cls != ERRCAT__PH_ANY;
-        size_t i;
 
         for (i = 0; i <= limit; i++) {
             q = numeric ? pos + limit - i : pos + i;
-            if (r->steps == 0 || --r->steps == 0)
+            if (!step(r))
                 return 0;
-            if (unpad(&t->lay, r->msg + pos, q - pos, &ao, &al)
-                && place(r, a + 1, q)) {
-                r->aoff[a] = pos + ao;
-                r->alen[a] = al;
+            if (take(r, a, pos, q - pos) && place(r, a + 1, q))
                 return 1;
-            }
         }
         return 0;
     }
@@ -336,12 +354,9 @@ place(struct run *r, long a, size_t pos)
          (hit = seg_find(r, next, q, pos + limit + next->len > r->end
                          ? r->end : pos + limit + next->len)) >= 0;
          q = (size_t)hit + 1) {
-        if (unpad(&t->lay, r->msg + pos, (size_t)hit - pos, &ao, &al)
-            && place(r, a + 1, (size_t)hit + next->len)) {
-            r->aoff[a] = pos + ao;
-            r->alen[a] = al;
+        if (take(r, a, pos, (size_t)hit - pos)
+            && place(r, a + 1, (size_t)hit + next->len))
             return 1;
-        }
         if (r->steps == 0)
             return 0;
     }

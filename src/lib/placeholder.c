@@ -249,8 +249,10 @@ scan_brace(const char *s, size_t n, size_t i, size_t *pos,
     size_t j = i + 1, len, end;
     int nested = 0, field_ok;
 
-    if (i + 1 < n && s[i + 1] == s[i] && mode == ERRCAT__PH_MODE_BRACE)
-        return set(ph, ERRCAT__PH_ESCAPE, i, i + 2, pos);
+    if (i + 1 < n && s[i + 1] == s[i])
+        /* finding a style, "{{x}}" is no field either way */
+        return set(ph, mode == ERRCAT__PH_MODE_BRACE ? ERRCAT__PH_ESCAPE
+                   : ERRCAT__PH_TEXT, i, i + 2, pos);
     if (s[i] == '}')
         goto not_field;
     ph->style = ERRCAT_FORMAT_BRACE;
@@ -400,8 +402,8 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         long p = 0;
 
         for (k = ph->prec.off; k < ph->prec.off + ph->prec.len; k++)
-            if ((p = p * 10 + (s[k] - '0')) > 1L << 20)
-                p = 1L << 20;
+            if ((p = p * 10 + (s[k] - '0')) > 4096)
+                p = 4096;
         lay->prec = p;
     }
     if (ph->style == ERRCAT_FORMAT_BRACE) {

@@ -172,9 +172,30 @@ test_emit_pot_contexts_flags_and_notes(void **state)
     assert_non_null(strstr(pot.data, "#. %s #2: type of the resource\n"));
     assert_non_null(strstr(pot.data, "#. %(destination_region) lacks its "
                                      "conversion character"));
-    /* the malformed placeholder must not carry a flag msgfmt -c rejects */
-    assert_non_null(strstr(pot.data, "#: csbs.xml:271\n"
-                                     "msgctxt \"message\"\n"));
+    /* <note field="measure">: on CSBS.8012's measure only */
+    {
+        const char *n = strstr(pot.data, "#. Note: It means: check whether "
+                                         "the backup is a replica");
+
+        assert_non_null(n);
+        assert_int_equal(count(pot.data, "#. Note: It means: check whether "
+                                         "the backup is a replica"), 1);
+        assert_ptr_equal(strstr(n, "msgctxt"),
+                         strstr(n, "msgctxt \"measure\""));
+    }
+    /* the malformed placeholder must not carry a flag msgfmt -c rejects:
+       no "#," line in its block (found without naming a catalog line) */
+    {
+        const char *m = strstr(pot.data, "msgid \"The destination region "
+                                         "%(destination_region) is not");
+        const char *b = m;
+
+        assert_non_null(m);
+        while (b > pot.data && !(b[-1] == '\n' && b[-2] == '\n'))
+            b--;
+        for (; b < m; b = strchr(b, '\n') + 1)
+            assert_false(b[0] == '#' && b[1] == ',');
+    }
     /* wrapped as msgcat wraps it */
     assert_non_null(strstr(pot.data, "msgid \"\"\n\"Not assign backup(s) (%s) "
                                      "to volume(s), partial restore is not "

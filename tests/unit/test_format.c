@@ -153,10 +153,88 @@ test_format_formats_catalog_messages_in_a_locale(void **state)
                      n);
 }
 
+/* Width, precision and '-' lay out a string argument as printf lays out
+ * %s, counted in characters; other conversions insert the argument as
+ * given, padded to the width. */
+static void
+test_format_lays_out_printf_directives(void **state)
+{
+    const char *a[] = { "ab", "\xe4\xba\x91\xe7\xa1\xac\xe7\x9b\x98", "42",
+                        "-7", "3.14159" };
+    const char *src = "%s %s %s %s %s";
+    const enum errcat_format P = ERRCAT_FORMAT_PRINTF;
+
+    (void)state;
+    assert_string_equal(fmt("[%5s]", src, P, a, 1), "[   ab]");
+    assert_string_equal(fmt("[%-5s]", src, P, a, 1), "[ab   ]");
+    assert_string_equal(fmt("[%.1s]", src, P, a, 1), "[a]");
+    assert_string_equal(fmt("[%.0s]", src, P, a, 1), "[]");
+    assert_string_equal(fmt("[%1s]", src, P, a, 1), "[ab]");
+    /* characters, not bytes: a cut never splits one */
+    assert_string_equal(fmt("[%2$-5.2s]", src, P, a, 2),
+                        "[\xe4\xba\x91\xe7\xa1\xac   ]");
+    assert_string_equal(fmt("[%2$4s]", src, P, a, 2),
+                        "[ \xe4\xba\x91\xe7\xa1\xac\xe7\x9b\x98]");
+    /* numbers as given; '0' pads after the sign */
+    assert_string_equal(fmt("[%3$5d|%3$-4u|%4$05d|%3$lu]", src, P, a, 4),
+                        "[   42|42  |-0007|42]");
+    assert_string_equal(fmt("[%5$5.2f]", src, P, a, 5), "[3.14159]");
+    assert_string_equal(fmt("[%5$10.2f]", src, P, a, 5), "[   3.14159]");
+    assert_string_equal(fmt("[%3$x|%3$#X|%3$c]", src, P, a, 3),
+                        "[42|42|42]");
+    /* "% u" is a conversion in a printf text, as printf reads it */
+    assert_string_equal(fmt("%3$s at 100% used", src, P, a, 3),
+                        "42 at 100ab" "sed");
+}
+
+static void
+test_format_lays_out_python_directives(void **state)
+{
+    const char *a[] = { "12", "Obj", "0.5" };
+    const char *src = "%(n)d %(x)r %(v)5.2f";
+    const enum errcat_format Y = ERRCAT_FORMAT_PYTHON;
+
+    (void)state;
+    assert_string_equal(fmt(src, src, Y, a, 3), "12 Obj   0.5");
+    assert_string_equal(fmt("%(x)-5s|%(x).1r|%(n)04d", src, Y, a, 3),
+                        "Obj  |O|0012");
+    /* a bare %(name) is the argument as given */
+    assert_string_equal(fmt("%(x) is", src, Y, a, 3), "Obj is");
+}
+
+/* {0} and {} by position, names by the source's order; the spec's fill,
+ * alignment, width and precision apply as Python applies them to a str;
+ * a number's type aligns it right; !r inserts the argument as given. */
+static void
+test_format_lays_out_brace_fields(void **state)
+{
+    const char *a[] = { "vol", "7" };
+    const char *named = "{name} {count}";
+    const enum errcat_format B = ERRCAT_FORMAT_BRACE;
+
+    (void)state;
+    assert_string_equal(fmt("{1} {0} {1}", "{0} {1}", B, a, 2), "7 vol 7");
+    assert_string_equal(fmt("{} to {}", "{} to {}", B, a, 2), "vol to 7");
+    assert_string_equal(fmt("{name!r} {count:>4}", named, B, a, 2),
+                        "vol    7");
+    assert_string_equal(fmt("[{name:6}|{count:4d}|{name:^7}|{name:.2}]",
+                            named, B, a, 2), "[vol   |   7|  vol  |vo]");
+    assert_string_equal(fmt("[{name:*<6}|{count:\xc2\xb7>3}|{count:03d}]",
+                            named, B, a, 2),
+                        "[vol***|\xc2\xb7\xc2\xb7" "7|007]");
+    assert_string_equal(fmt("{{{name}}}", named, B, a, 2), "{vol}");
+    /* a field errcat does not take stays as written */
+    assert_string_equal(fmt("{name.upper} {name}", named, B, a, 2),
+                        "{name.upper} vol");
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_lays_out_printf_directives),
+        cmocka_unit_test(test_format_lays_out_python_directives),
+        cmocka_unit_test(test_format_lays_out_brace_fields),
         cmocka_unit_test(test_format_substitutes_printf_arguments),
         cmocka_unit_test(test_format_substitutes_named_arguments_by_source_order),
         cmocka_unit_test(test_format_keeps_placeholder_of_missing_argument),

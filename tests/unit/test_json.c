@@ -1,7 +1,8 @@
 /*
  * test_json.c - error bodies as JSON: the API body and the localized body
- * written with correct escaping, and hostile incoming bodies refused with
- * a defined status.
+ * written with correct escaping, incoming bodies of every shape services
+ * send (Huawei, OpenStack, {"error": {}}, flat) matched by code or HTTP
+ * status, and hostile ones refused with a defined status.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,7 @@
 #include "errcat_int.h"
 #include "../fixtures/fixture_catalog.h"
 #include "../fixtures/fixture_locale.h"
+#include "../golden/styles.c"
 #include "../golden/absent.c"
 
 static const struct errcat_catalog *const fx = &fixture_catalog;
@@ -193,6 +195,72 @@ test_json_parses_error_bodies(void **state)
                           "\"Server (\\u4e91) is already in service.\"}"), 0);
 }
 
+/* A NUL inside error_code or error_msg is valid JSON that no C string
+ * can carry: reported as that, not as "not a JSON error body". */
+static void
+test_json_names_a_nul_in_a_body(void **state)
+{
+    (void)state;
+    assert_int_equal(body("{\"error_code\":\"FIX.0001\",\"error_msg\":"
+                          "\"a\\u0000b\"}"), ERRCAT_ENUL);
+    assert_int_equal(body("{\"error_code\":\"FIX\\u0000.0001\","
+                          "\"error_msg\":\"x\"}"), ERRCAT_ENUL);
+    assert_string_not_equal(errcat_status_string(ERRCAT_ENUL),
+                            errcat_status_string(ERRCAT_EBODY));
+    /* elsewhere in the body it is no concern of errcat's */
+    assert_int_equal(body("{\"error_code\":\"FIX.0001\",\"error_msg\":"
+                          "\"server do not exist\",\"x\":\"\\u0000\"}"), 0);
+}
+
+/* ERRCAT_JSON_EMBED: nothing that ends a <script> or a JavaScript string
+ * is written raw; the text still parses to the same strings. */
+static void
+test_json_embed_escapes_what_html_and_javascript_break_on(void **state)
+{
+    const char *args[] = { "</script><b>&amp;\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xa7" };
+    char raw[4096];
+    json_t *root;
+    json_error_t err;
+    long n, m;
+
+    (void)state;
+    n = errcat_json_body_ex(fx, entry(FIX_SERVER_ALREADY_BOUND), args, 1,
+                            ERRCAT_JSON_EMBED, buf, sizeof buf);
+    assert_int_equal(n, (long)strlen(buf));
+    assert_null(strpbrk(buf, "<>&"));
+    assert_null(strstr(buf, "\xe2\x80\xa8"));
+    assert_null(strstr(buf, "\xe2\x80\xa9"));
+    assert_non_null(strstr(buf, "\\u003c/script\\u003e\\u003cb\\u003e"
+                           "\\u0026amp;\\u2028\\u2029\xe2\x80\xa7"));
+    root = json_loads(buf, 0, &err);
+    assert_non_null(root);
+    assert_string_equal(json_string_value(json_object_get(root, "error_msg")),
+                        "Server (</script><b>&amp;\xe2\x80\xa8\xe2\x80\xa9"
+                        "\xe2\x80\xa7) is already in service.");
+    json_decref(root);
+    /* without the flag, the body as before */
+    m = errcat_json_body_ex(fx, entry(FIX_SERVER_ALREADY_BOUND), args, 1, 0,
+                            raw, sizeof raw);
+    assert_int_equal(m, errcat_json_body(fx, entry(FIX_SERVER_ALREADY_BOUND),
+                                         args, 1, buf, sizeof buf));
+    assert_string_equal(raw, buf);
+    assert_non_null(strchr(raw, '<'));
+    /* the localized body too */
+    n = errcat_json_localized_ex(fx, NULL, entry(FIX_SERVER_ALREADY_BOUND),
+                                 args, 1, ERRCAT_JSON_EMBED, buf, sizeof buf);
+    assert_true(n > 0);
+    assert_null(strpbrk(buf, "<>&"));
+    /* short buffers: the length needed, and "" */
+    n = (long)errcat_json_embed("\"<\"", 3, buf, 4);
+    assert_int_equal(n, 8);
+    assert_string_equal(buf, "");
+    assert_int_equal(errcat_json_embed("\"<\"", 3, buf, 9), 8);
+    assert_string_equal(buf, "\"\\u003c\"");
+    assert_int_equal(errcat_json_embed("ab", 2, NULL, 0), 2);
+    /* a cut sequence at the end is copied as it is */
+    assert_int_equal(errcat_json_embed("\xe2\x80", 2, buf, sizeof buf), 2);
+}
+
 static void
 test_json_refuses_hostile_bodies(void **state)
 {
@@ -205,7 +273,6 @@ test_json_refuses_hostile_bodies(void **state)
         ("{\"error_code\":\"FIX.0001\",\"error_code\":\"FIX.0002\","
          "\"error_msg\":\"x\"}"),
         "{\"error_code\":\"FIX.0001\",\"error_msg\":\"server do not exist\"} x",
-        "{\"error_code\":\"FIX.0001\",\"error_msg\":\"a\\u0000b\"}",
         "{\"error_code\":\"FIX.0001\",\"error_msg\":\"\xc3\x28\"}",
         "{\"error_code\":\"FIX.0001\",\"error_msg\":\"\xed\xa0\x80\"}",
     };
@@ -253,6 +320,104 @@ test_json_handles_huge_strings(void **state)
     free(b);
 }
 
+/* Matches body against the styles fixture: the entry's value, or the
+ * status; *by_code receives by_code_only. */
+static int
+styles_body(const char *b, int *by_code)
+{
+    struct errcat_match m;
+    int rc = errcat_match_body(&styles_catalog, b, strlen(b), &m);
+
+    *by_code = m.by_code_only;
+    if (rc == 0)
+        rc = errcat_entry_value(m.entry);
+    errcat_match_free(&m);
+    return rc;
+}
+
+static void
+test_json_reads_every_body_shape(void **state)
+{
+    static const struct {
+        const char *body;
+        int want, by_code;
+    } cases[] = {
+        /* OpenStack: the fault's name, then code = HTTP status */
+        { "{\"itemNotFound\": {\"code\": 404, \"message\": \"Backup b-1 could "
+          "not be found.\"}}", STY_BACKUP_NOT_FOUND, 0 },
+        { "{\"itemNotFound\": {\"message\": \"Plan p-2 could not be found.\", "
+          "\"code\": 404}}", STY_PLAN_NOT_FOUND, 0 },
+        { "{\"overLimit\": {\"message\": \"Maximum number of plans allowed "
+          "(10) exceeded\", \"code\": 413, \"retryAfter\": \"60\"}}",
+          STY_PLAN_LIMIT_EXCEEDED, 0 },
+        /* {"error": {...}} with a string code or a status */
+        { "{\"error\": {\"code\": \"STY.0010\", \"message\": \"Size 7 is too "
+          "large\"}}", STY_SIZE_NUMBER, 0 },
+        { "{\"error\": {\"message\": \"Storage 100% used\", \"code\": 507, "
+          "\"title\": \"Insufficient Storage\"}}", STY_STORAGE_FULL, 0 },
+        /* flat */
+        { "{\"code\": \"STY.0007\", \"message\": \"Unknown parameter 'x'\"}",
+          STY_UNKNOWN_PARAMETER, 0 },
+        { "{\"message\": \"Backup b could not be found.\", \"code\": 404}",
+          STY_BACKUP_NOT_FOUND, 0 },
+        /* Huawei */
+        { "{\"error_code\": \"STY.0006\", \"error_msg\": \"Cannot attach v to "
+          "s ({retry})\"}", STY_CANNOT_ATTACH, 0 },
+        /* a message of no template: by code only when one entry has it */
+        { "{\"error\": {\"code\": \"STY.0007\", \"message\": \"bad\"}}",
+          STY_UNKNOWN_PARAMETER, 1 },
+        { "{\"code\": \"PlanNotFound\", \"message\": \"no plan\"}",
+          STY_PLAN_NOT_FOUND, 1 },
+        { "{\"error_code\": \"STY.0011\", \"error_msg\": \"full\"}",
+          STY_STORAGE_FULL, 1 },
+        { "{\"error\": {\"code\": \"STY.0010\", \"message\": \"big\"}}",
+          ERRCAT_ENOMATCH, 0 },
+        /* never by status alone */
+        { "{\"itemNotFound\": {\"code\": 404, \"message\": \"gone\"}}",
+          ERRCAT_ENOMATCH, 0 },
+        { "{\"teapot\": {\"code\": 418, \"message\": \"gone\"}}",
+          ERRCAT_ENOENT, 0 },
+        { "{\"code\": \"Nope\", \"message\": \"gone\"}", ERRCAT_ENOENT, 0 },
+    };
+    size_t i;
+    int by_code;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int rc = styles_body(cases[i].body, &by_code);
+
+        if (rc != cases[i].want || by_code != cases[i].by_code)
+            fail_msg("%s: got %d (by code %d)", cases[i].body, rc, by_code);
+    }
+}
+
+static void
+test_json_refuses_bodies_of_no_shape(void **state)
+{
+    static const char *const bad[] = {
+        "{\"code\": 404}", "{\"message\": \"x\"}",
+        "{\"code\": 404.0, \"message\": \"Storage 100% used\"}",
+        "{\"code\": 99, \"message\": \"x\"}",
+        "{\"code\": 600, \"message\": \"x\"}",
+        "{\"code\": -404, \"message\": \"x\"}",
+        "{\"code\": true, \"message\": \"x\"}",
+        "{\"code\": \"STY.0011\", \"message\": 1}",
+        "{\"a\": {\"code\": 404, \"message\": \"x\"}, \"b\": 1}",
+        "{\"error\": [404, \"x\"]}", "{\"error\": {\"code\": 404}}",
+        "{\"error\": {\"error\": {\"code\": 404, \"message\": \"x\"}}}",
+        "{\"error_code\": \"STY.0011\", \"message\": \"x\"}",
+        "{\"error_msg\": \"x\", \"code\": \"STY.0011\"}",
+        "[{\"code\": 404, \"message\": \"x\"}]",
+    };
+    size_t i;
+    int by_code;
+
+    (void)state;
+    for (i = 0; i < sizeof bad / sizeof *bad; i++)
+        if (styles_body(bad[i], &by_code) != ERRCAT_EBODY)
+            fail_msg("accepted %s", bad[i]);
+}
+
 int
 main(void)
 {
@@ -265,7 +430,11 @@ main(void)
         cmocka_unit_test(test_json_leaves_absent_fields_out),
         cmocka_unit_test(test_json_parses_error_bodies),
         cmocka_unit_test(test_json_refuses_hostile_bodies),
+        cmocka_unit_test(test_json_names_a_nul_in_a_body),
+        cmocka_unit_test(test_json_embed_escapes_what_html_and_javascript_break_on),
         cmocka_unit_test(test_json_handles_huge_strings),
+        cmocka_unit_test(test_json_reads_every_body_shape),
+        cmocka_unit_test(test_json_refuses_bodies_of_no_shape),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

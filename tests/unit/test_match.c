@@ -1,12 +1,15 @@
 /*
  * test_match.c - recognising API error messages: templates matched by
  * their literal parts, arguments recovered, entries that share a code
- * told apart, in the fixture and the shipped catalog.
+ * told apart, in the fixture and the shipped catalog; every placeholder
+ * style round-tripped through seeded random messages over the catalog
+ * errcat-gen makes of tests/golden/styles.xml.
  */
 #include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +19,7 @@
 #include "errcat_int.h"
 #include "csbs.h"
 #include "../fixtures/fixture_catalog.h"
+#include "../golden/styles.c"
 
 static const struct errcat_catalog *const fx = &fixture_catalog;
 
@@ -220,6 +224,33 @@ test_match_takes_bounded_time_on_hostile_messages(void **state)
     free(msg);
 }
 
+/* Templates that could make a backtracking matcher try exponentially
+ * many splits give up within the budget. */
+static void
+test_match_backtracking_is_bounded(void **state)
+{
+    static const char *const tmpl[] = {
+        "%d a %d a %d a %d a %d a %d a %d.", "%s%s%s%s%s%s%d.",
+        "{0} a {1} a {0} a {1} a {0}.", "%5s a %-5s a %5s a %5d.",
+    };
+    size_t n = 1 << 20, i, k;
+    char *msg = malloc(n + 1);
+    clock_t t0 = clock();
+
+    (void)state;
+    assert_non_null(msg);
+    for (i = 0; i < n; i++)
+        msg[i] = "1 a "[i % 4];
+    msg[n - 2] = 'x';
+    msg[n - 1] = '.';
+    msg[n] = '\0';
+    for (k = 0; k < sizeof tmpl / sizeof *tmpl; k++)
+        assert_int_equal(tm(tmpl[k], tmpl[k][0] == '{' ? ERRCAT_FORMAT_BRACE
+                            : ERRCAT_FORMAT_PRINTF, msg), 0);
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+    free(msg);
+}
+
 static void
 test_match_survives_allocation_failure(void **state)
 {
@@ -301,6 +332,272 @@ test_match_shipped_catalog(void **state)
     }
 }
 
+/* A small seeded generator, so every run tries the same messages. */
+static unsigned long rng_state;
+
+static unsigned
+rng(unsigned n)
+{
+    rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+    return (unsigned)((rng_state >> 33) % n);
+}
+
+/* Random text: spaces, %, parentheses, braces and non-ASCII among
+ * letters; never empty when a letter is required. */
+static void
+random_text(char *buf, size_t size, int letter)
+{
+    static const char *const piece[] = {
+        "a", "b", "Z", " ", "%", "(", ")", "{", "}", "-", "_", ".", ":",
+        "'", "\xc3\xa9", "\xe4\xba\x91", "\xe7\xa1\xac", "7", "%%", "%s",
+    };
+    size_t n = rng(10), i, len = 0;
+
+    buf[0] = '\0';
+    for (i = 0; i < n; i++) {
+        const char *p = piece[rng(sizeof piece / sizeof *piece)];
+
+        if (len + strlen(p) + 2 > size)
+            break;
+        strcpy(buf + len, p);
+        len += strlen(p);
+    }
+    if (letter) {
+        buf[len++] = "xyQ"[rng(3)];
+        buf[len] = '\0';
+    }
+}
+
+/*
+ * An argument of kind k: i integer, u unsigned, l unsigned long, f float
+ * with two decimals, x hex with 0x, o octal, c one character, s text.
+ */
+static void
+random_arg(char k, char *buf, size_t size)
+{
+    static const char *const one[] = { "a", "%", "(", "\xc3\xa9", "\xe4\xba\x91", "}" };
+    long v = (long)rng(200000) - 100000;
+
+    switch (k) {
+    case 'i': snprintf(buf, size, "%ld", v); break;
+    case 'u': snprintf(buf, size, "%u", rng(100000)); break;
+    case 'l': snprintf(buf, size, "%lu", (unsigned long)rng(1u << 30) * 8ul); break;
+    case 'f': snprintf(buf, size, "%.2f", (double)v / 100.0); break;
+    case 'x': snprintf(buf, size, "%#x", rng(1u << 30) + 1); break;
+    case 'o': snprintf(buf, size, "%o", rng(4096)); break;
+    case 'c': snprintf(buf, size, "%s", one[rng(6)]); break;
+    default: random_text(buf, size, k == 'w');
+    }
+}
+
+/* Argument kinds of each styles entry, in errcat_format's order. */
+static const struct {
+    int value;
+    const char *kinds;
+} style_args[] = {
+    { STY_PLAN_LIMIT_EXCEEDED, "i" },
+    { STY_PLAN_NOT_FOUND, "s" },
+    { STY_INVALID_INPUT, "s" },
+    { STY_QUOTA_RATIO, "fi" },
+    { STY_VOLUME_TOO_LARGE, "fl" },
+    { STY_NAME_TAKEN, "si" },
+    { STY_COPY_FAILED, "su" },
+    { STY_CHECKSUM_MISMATCH, "xcs" },
+    { STY_RESOURCE_STATE, "ss" },
+    { STY_CANNOT_ATTACH, "ss" },
+    { STY_UNKNOWN_PARAMETER, "s" },
+    { STY_QUEUE_FULL, "sis" },
+    { STY_RATIO_HIGH, "fs" },
+    { STY_SIZE_NUMBER, "i" },
+    { STY_SIZE_TEXT, "w" },
+    { STY_BACKUP_NOT_FOUND, "s" },
+    { STY_OCTAL_MODE, "os" },
+};
+
+static const struct errcat_catalog *const sty = &styles_catalog;
+
+static void
+test_match_styles_tables_consistent(void **state)
+{
+    unsigned i, slot;
+
+    (void)state;
+    for (i = 0; i < sty->n_entries; i++) {
+        const struct errcat_entry *e = &sty->entries[i];
+
+        assert_ptr_equal(errcat_find(sty, e->value), e);
+        if (e->code == NULL)
+            continue;
+        slot = errcat_code_hash(e->code) & sty->code_mask;
+        while (strcmp(sty->entries[sty->code_hash[slot] - 1].code, e->code))
+            slot = (slot + 1) & sty->code_mask;
+        assert_true(sty->code_hash[slot] - 1 <= i);
+    }
+}
+
+/*
+ * For every template, 200 messages formatted from random arguments are
+ * matched back to their entry (by code, or by HTTP status for the entry
+ * without one) and the recovered arguments format the message again
+ * byte for byte; numbers come back as the number given.
+ */
+static void
+test_match_every_style_round_trips(void **state)
+{
+    char argbuf[ERRCAT_ARGS_MAX][64], msg[512], again[512];
+    const char *args[ERRCAT_ARGS_MAX];
+    struct errcat_match m;
+    size_t i, j, round, n;
+
+    (void)state;
+    rng_state = 20261201;
+    for (i = 0; i < sizeof style_args / sizeof *style_args; i++) {
+        const struct errcat_entry *e = errcat_find(sty, style_args[i].value);
+        const char *kinds = style_args[i].kinds;
+
+        assert_non_null(e);
+        for (round = 0; round < 200; round++) {
+            for (j = 0; kinds[j]; j++) {
+                random_arg(kinds[j], argbuf[j], sizeof argbuf[j]);
+                args[j] = argbuf[j];
+            }
+            n = errcat_format(sty, NULL, e, args, j, msg, sizeof msg);
+            assert_true(n < sizeof msg);
+            if (e->code)
+                assert_int_equal(errcat_match(sty, e->code, msg, &m), 0);
+            else
+                assert_int_equal(errcat_match_status(sty, e->http_status,
+                                                     msg, &m), 0);
+            if (m.entry != e)
+                fail_msg("%s: \"%s\" matched %s", e->id, msg,
+                         errcat_entry_id(m.entry));
+            assert_false(m.by_code_only);
+            assert_int_equal(m.nargs, j);
+            errcat_format(sty, NULL, e, m.args, m.nargs, again, sizeof again);
+            if (strcmp(again, msg) != 0)
+                fail_msg("%s: \"%s\" came back as \"%s\"", e->id, msg, again);
+            for (j = 0; kinds[j]; j++)
+                if (strchr("iulfxo", kinds[j]))
+                    assert_string_equal(m.args[j], argbuf[j]);
+            errcat_match_free(&m);
+        }
+    }
+}
+
+/* What each placeholder recovers, and how typed ones disambiguate. */
+static void
+test_match_recovers_typed_arguments(void **state)
+{
+    struct errcat_match m;
+    const char *msg;
+
+    (void)state;
+    /* %d takes a number, so "Size 42" is the number's entry */
+    assert_int_equal(errcat_match(sty, "STY.0010", "Size 42 is too large",
+                                  &m), 0);
+    assert_int_equal(errcat_entry_value(m.entry), STY_SIZE_NUMBER);
+    assert_string_equal(m.args[0], "42");
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(sty, "STY.0010", "Size 4 GB is too large",
+                                  &m), 0);
+    assert_int_equal(errcat_entry_value(m.entry), STY_SIZE_TEXT);
+    errcat_match_free(&m);
+    /* width padding is not part of the argument */
+    msg = "Volume size  3.50 GB exceeds the limit of 2 GB";
+    assert_int_equal(errcat_match(sty, "STY.0001", msg, &m), 0);
+    assert_string_equal(m.args[0], "3.50");
+    assert_string_equal(m.args[1], "2");
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(sty, "STY.0001", "Volume size 3.5 GB "
+                                  "exceeds the limit of 2 GB", &m), 0);
+    assert_true(m.by_code_only);        /* 3.5 is narrower than %5.2f */
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(sty, "STY.0001", "Volume size big GB "
+                                  "exceeds the limit of -2 GB", &m), 0);
+    assert_true(m.by_code_only);        /* no number where %f and %lu are */
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(sty, "STY.0002",
+                                  "Name [ab        ] is taken (3 tries)", &m),
+                     0);
+    assert_string_equal(m.args[0], "ab");
+    errcat_match_free(&m);
+    /* a repeated argument must be the same text both times */
+    assert_int_equal(errcat_match(sty, "STY.0005", "Resource r is in state "
+                                  "s is in state t since r is in state s",
+                                  &m), 0);
+    assert_string_equal(m.args[0], "r is in state s");
+    assert_string_equal(m.args[1], "t");
+    errcat_match_free(&m);
+    /* Python %(x)d, {x:d}, {x:^7} and %c */
+    assert_int_equal(errcat_match(sty, "PlanLimitExceeded", "Maximum number "
+                                  "of plans allowed (12) exceeded", &m), 0);
+    assert_false(m.by_code_only);
+    assert_string_equal(m.args[0], "12");
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(sty, "STY.0008", "Queue    batch holds 7 "
+                                  "jobs,   me    of them yours", &m), 0);
+    assert_string_equal(m.args[0], "batch");
+    assert_string_equal(m.args[1], "7");
+    assert_string_equal(m.args[2], "me");
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match(sty, "STY.0004", "Checksum 0x1f does not "
+                                  "match, flag '\xc3\xa9', prefix abc", &m), 0);
+    assert_string_equal(m.args[0], "0x1f");
+    assert_string_equal(m.args[1], "\xc3\xa9");
+    errcat_match_free(&m);
+}
+
+/* An entry without a code is found by HTTP status and message; a
+ * message of no template is not found by status alone. */
+static void
+test_match_by_status(void **state)
+{
+    struct errcat_match m;
+
+    (void)state;
+    assert_int_equal(errcat_match_status(sty, 404, "Backup b-1 could not be "
+                                         "found.", &m), 0);
+    assert_int_equal(errcat_entry_value(m.entry), STY_BACKUP_NOT_FOUND);
+    assert_string_equal(m.args[0], "b-1");
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match_status(sty, 404, "Plan p could not be "
+                                         "found.", &m), 0);
+    assert_int_equal(errcat_entry_value(m.entry), STY_PLAN_NOT_FOUND);
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match_status(sty, 507, "Storage 100% used", &m),
+                     0);
+    assert_int_equal(errcat_entry_value(m.entry), STY_STORAGE_FULL);
+    errcat_match_free(&m);
+    assert_int_equal(errcat_match_status(sty, 404, "Gone.", &m),
+                     ERRCAT_ENOMATCH);
+    assert_null(m.entry);
+    assert_int_equal(errcat_match_status(sty, 418, "Plan p could not be "
+                                         "found.", &m), ERRCAT_ENOENT);
+    assert_int_equal(errcat_match_status(sty, 99, "x", &m), ERRCAT_EINVAL);
+    assert_int_equal(errcat_match_status(sty, 404, NULL, &m), ERRCAT_EINVAL);
+    errcat_match_free(&m);
+}
+
+/* A message of no template: the entry when the code names only one. */
+static void
+test_match_by_code_only(void **state)
+{
+    struct errcat_match m;
+
+    (void)state;
+    assert_int_equal(match("FIX.0001", "server is gone", &m), 0);
+    assert_int_equal(errcat_entry_value(m.entry), FIX_SERVER_NOT_FOUND);
+    assert_true(m.by_code_only);
+    assert_int_equal(m.nargs, 0);
+    errcat_match_free(&m);
+    assert_int_equal(match("FIX.0001", "server do not exist", &m), 0);
+    assert_false(m.by_code_only);
+    errcat_match_free(&m);
+    /* two entries share FIX.0003: no guess */
+    assert_int_equal(match("FIX.0003", "something else", &m), ERRCAT_ENOMATCH);
+    assert_null(m.entry);
+}
+
 int
 main(void)
 {
@@ -312,9 +609,15 @@ main(void)
         cmocka_unit_test(test_match_prefers_the_most_literal_template),
         cmocka_unit_test(test_match_reports_unknown_and_unmatched),
         cmocka_unit_test(test_match_takes_bounded_time_on_hostile_messages),
+        cmocka_unit_test(test_match_backtracking_is_bounded),
         cmocka_unit_test(test_match_survives_allocation_failure),
         cmocka_unit_test(test_match_searches_registered_catalogs),
         cmocka_unit_test(test_match_shipped_catalog),
+        cmocka_unit_test(test_match_styles_tables_consistent),
+        cmocka_unit_test(test_match_every_style_round_trips),
+        cmocka_unit_test(test_match_recovers_typed_arguments),
+        cmocka_unit_test(test_match_by_status),
+        cmocka_unit_test(test_match_by_code_only),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

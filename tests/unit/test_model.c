@@ -130,6 +130,54 @@ test_model_constant_names(void **state)
     model_catalog_free(cat);
 }
 
+/* The style a message is given, from its placeholders alone. */
+static void
+test_model_scan_finds_each_style(void **state)
+{
+    static const struct {
+        const char *text;
+        int style, nargs, ambiguous, stray, mixed, bare;
+    } cases[] = {
+        { "Maximum number of plans allowed (%(allowed)d) exceeded",
+          ERRCAT_FORMAT_PYTHON, 1, 0, 0, 0, 0 },
+        { "Invalid input: %(x)r, %(v)5.2f", ERRCAT_FORMAT_PYTHON, 2, 0, 0, 0, 0 },
+        { "region %(r) is", ERRCAT_FORMAT_PYTHON, 1, 0, 0, 0, 1 },
+        { "%5.2f GB of %lu, %-10s", ERRCAT_FORMAT_PRINTF, 3, 0, 0, 0, 0 },
+        { "Copy %2$d of %1$s", ERRCAT_FORMAT_PRINTF, 2, 0, 0, 0, 0 },
+        { "{0} in {1}", ERRCAT_FORMAT_BRACE, 2, 0, 0, 0, 0 },
+        { "{} to {}, 100%", ERRCAT_FORMAT_BRACE, 2, 0, 0, 0, 0 },
+        { "{name!r} {n:>8}", ERRCAT_FORMAT_BRACE, 2, 0, 0, 0, 0 },
+        { "Storage 100% used", ERRCAT_FORMAT_NONE, 0, 1, 0, 0, 0 },
+        { "50 % off", ERRCAT_FORMAT_NONE, 0, 1, 0, 0, 0 },
+        { "Quota 100%, used", ERRCAT_FORMAT_NONE, 0, 0, 1, 0, 0 },
+        { "JSON {\"a\": 1}", ERRCAT_FORMAT_NONE, 0, 0, 0, 0, 0 },
+        /* with another placeholder, "% u" is a conversion, as printf says */
+        { "%s at 100% used", ERRCAT_FORMAT_PRINTF, 2, 0, 0, 0, 0 },
+        { "%s and %1$s", ERRCAT_FORMAT_PRINTF, 2, 0, 0, 1, 0 },
+        { "{} and {0}", ERRCAT_FORMAT_BRACE, 2, 0, 0, 1, 0 },
+        { "%(a)s and {b}", ERRCAT_FORMAT_BRACE, 2, 0, 0, 1, 0 },
+        { "%*d rows", ERRCAT_FORMAT_NONE, 0, 0, 1, 0, 0 },
+    };
+    struct placeholders ph;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        model_scan(cases[i].text, &ph);
+        if (ph.style != cases[i].style || (int)ph.nargs != cases[i].nargs
+            || ph.ambiguous != cases[i].ambiguous
+            || ph.stray_percent != cases[i].stray
+            || ph.mixed != cases[i].mixed || ph.bare != cases[i].bare)
+            fail_msg("\"%s\": style %d, %u args, ambiguous %d, stray %d, "
+                     "mixed %d, bare %d", cases[i].text, ph.style, ph.nargs,
+                     ph.ambiguous, ph.stray_percent, ph.mixed, ph.bare);
+    }
+    model_scan("%*d rows", &ph);
+    assert_true(ph.unsupported);
+    model_scan("100%, used", &ph);
+    assert_false(ph.unsupported);
+}
+
 int
 main(void)
 {
@@ -139,6 +187,7 @@ main(void)
         cmocka_unit_test(test_model_shared_message_has_two_uses),
         cmocka_unit_test(test_model_code_hash_finds_every_entry),
         cmocka_unit_test(test_model_constant_names),
+        cmocka_unit_test(test_model_scan_finds_each_style),
     };
 
     return cmocka_run_group_tests(tests, gen_setup, gen_teardown);
