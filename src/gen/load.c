@@ -375,20 +375,45 @@ attr(struct state *st, const xmlChar **attrs, int n, const char *name,
     return NULL;
 }
 
-/* Location of the attribute whose value SAX2 gave, or of the tag when
-   libxml2 handed a normalised copy of the value. */
+/* Where attribute name is written in the tag at tag_off, found in the
+   bytes (outside quoted values), or the tag itself. */
 static struct loc
-attr_loc(struct state *st, const xmlChar *value, const struct loc *tag,
+name_loc(struct src *s, const char *name, const struct loc *tag,
          size_t tag_off)
+{
+    size_t i, n = strlen(name);
+    char quote = 0;
+
+    for (i = tag_off; i < s->len && (quote || s->data[i] != '>'); i++) {
+        if (quote) {
+            if (s->data[i] == quote)
+                quote = 0;
+        } else if (s->data[i] == '"' || s->data[i] == '\'') {
+            quote = s->data[i];
+        } else if (strchr(" \t\r\n", s->data[i]) && i + 1 + n < s->len
+                   && memcmp(s->data + i + 1, name, n) == 0
+                   && strchr(" \t\r\n=", s->data[i + 1 + n])) {
+            return loc_at(s, i + 1);
+        }
+    }
+    return *tag;
+}
+
+/* Location of the attribute whose value SAX2 gave; when libxml2 handed
+   a copy of the value (entities, non-ASCII), found by its name. */
+static struct loc
+attr_loc(struct state *st, const xmlChar *value, const char *name,
+         const struct loc *tag, size_t tag_off)
 {
     xmlParserInputPtr in = st->s->ctxt->input;
     size_t off;
 
-    if (!value || !in || value < in->base || value >= in->end)
+    if (!value)
         return *tag;
-    off = (size_t)in->consumed + (size_t)(value - in->base);
-    if (off <= tag_off || off > st->s->len)
-        return *tag;
+    if (!in || value < in->base || value >= in->end
+        || (off = (size_t)in->consumed + (size_t)(value - in->base))
+           <= tag_off || off > st->s->len)
+        return name_loc(st->s, name, tag, tag_off);
     /* back from the value over quote, '=' and blanks to the name */
     off--;
     while (off > tag_off && strchr(" \t\r\n=", st->s->data[off - 1]))
@@ -468,16 +493,17 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         cat->prefix = attr(st, attrs, nb_attrs, "prefix", NULL);
         cat->title = attr(st, attrs, nb_attrs, "title", NULL);
         cat->code_pattern = attr(st, attrs, nb_attrs, "code-pattern", &v[1]);
-        cat->code_pattern_loc = attr_loc(st, v[1], &at, off);
+        cat->code_pattern_loc = attr_loc(st, v[1], "code-pattern", &at, off);
         cat->project_version = attr(st, attrs, nb_attrs, "project-version",
                                     &v[2]);
-        cat->project_version_loc = attr_loc(st, v[2], &at, off);
+        cat->project_version_loc = attr_loc(st, v[2], "project-version", &at,
+                                            off);
         cat->bugs = attr(st, attrs, nb_attrs, "bugs", &v[3]);
-        cat->bugs_loc = attr_loc(st, v[3], &at, off);
+        cat->bugs_loc = attr_loc(st, v[3], "bugs", &at, off);
         cat->pot_date = attr(st, attrs, nb_attrs, "pot-creation-date", &v[4]);
-        cat->pot_date_loc = attr_loc(st, v[4], &at, off);
+        cat->pot_date_loc = attr_loc(st, v[4], "pot-creation-date", &at, off);
         cat->number = to_int(num, &ok);
-        cat->number_loc = attr_loc(st, v[0], &at, off);
+        cat->number_loc = attr_loc(st, v[0], "number", &at, off);
     } else if (depth == 1 && strcmp(name, "module") == 0) {
         struct model_module *m = model_add_module(cat);
 
@@ -501,14 +527,14 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         for (f = 0; format && f < 4; f++)
             if (strcmp(format, model_format_name[f]) == 0)
                 e->format = f;
-        e->format_loc = attr_loc(st, v[4], &at, off);
+        e->format_loc = attr_loc(st, v[4], "format", &at, off);
         e->http_status = to_int(status, &e->has_status);
         e->unused = unused && (strcmp(unused, "true") == 0
                                || strcmp(unused, "1") == 0);
-        e->id_loc = attr_loc(st, v[0], &at, off);
-        e->code_loc = attr_loc(st, v[1], &at, off);
-        e->status_loc = attr_loc(st, v[2], &at, off);
-        e->module_loc = attr_loc(st, v[3], &at, off);
+        e->id_loc = attr_loc(st, v[0], "id", &at, off);
+        e->code_loc = attr_loc(st, v[1], "code", &at, off);
+        e->status_loc = attr_loc(st, v[2], "http-status", &at, off);
+        e->module_loc = attr_loc(st, v[3], "module", &at, off);
         st->in_entry = 1;
     } else if (depth == 2 && st->in_entry && cat->n_entries > 0) {
         struct model_entry *e = &cat->entries[cat->n_entries - 1];

@@ -182,11 +182,10 @@ rescan(const char *text, struct placeholders *ph)
             numbered = t.number > numbered ? t.number : numbered;
         else if (!name_seen(text, &t, start, mode))
             named++;
-        if (t.name_len == 0 && t.kind != ERRCAT__PH_NUMBERED)
-            ph->positional++;
     }
-    ph->highest = numbered;
     ph->nargs = positional + numbered + named;
+    ph->positional = positional;
+    ph->highest = numbered;
 }
 
 void
