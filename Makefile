@@ -93,7 +93,8 @@ CLI_OBJ = $(CLI_SRC:%.c=$(B)/%.o) $(GEN_C:%.c=$(B)/%.o)
 GEN_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard $(GEN_TEST_SRC)))
 GEN_TEST_SRC = tests/unit/test_placeholder.c tests/unit/test_model.c \
 	tests/unit/test_load.c tests/unit/test_validate.c \
-	tests/unit/test_numbering.c tests/unit/test_emit.c
+	tests/unit/test_numbering.c tests/unit/test_emit.c \
+	tests/unit/test_import.c
 LIB_TEST_SRC = $(filter-out $(GEN_TEST_SRC),$(wildcard tests/unit/test_*.c))
 LIB_TESTS = $(patsubst tests/unit/%.c,$(B)/tests/%,$(LIB_TEST_SRC))
 
@@ -103,7 +104,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) -fPIC -MMD -MP \
 
 .PHONY: all check demo clean regen install uninstall update-po new-po \
 	po-stats deps deps-check bench fuzz sanitize tsan valgrind \
-	abi-check abi-update
+	abi-check abi-update check-system-install
 .SUFFIXES:
 
 all: deps $(B)/errcat-gen $(GEN_C) $(LIB_A) $(LIB_SO) $(CAT_A) $(CAT_SO) \
@@ -123,8 +124,9 @@ DEPS_SET_bench = bench
 DEPS_SETS = $(sort $(foreach g,$(or $(MAKECMDGOALS),all),\
 	$(or $(DEPS_SET_$(g)),build)))
 
+DEPS = sh .ci/deps
 deps:
-	$(Q)sh .ci/deps $(DEPS_SETS)
+	$(Q)$(DEPS) $(DEPS_SETS)
 
 deps-check: deps
 
@@ -349,7 +351,13 @@ uninstall: $(foreach c,$(CATALOGS),$($(c)_ERRCAT_STAMP))
 	  sort -r $(DIR_RECORD) > $(B)/install-dirs.rm && rm -f $(DIR_RECORD) && \
 	  while IFS= read -r d; do rmdir "$(DESTDIR)$$d" 2>/dev/null; done \
 	    < $(B)/install-dirs.rm; fi; true
-	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR)
+	$(Q)DESTDIR='$(DESTDIR)' sh mk/ldconfig.sh $(LIBDIR) uninstall
+
+# make install into /usr/local as root, in a private mount namespace
+# (tests/system-install.sh): ldconfig, pkg-config, man, uninstall.
+check-system-install:
+	+$(Q)$(MAKE) --no-print-directory B=$(B)/sys all
+	+$(Q)B=$(B)/sys MAKE="$(MAKE)" sh tests/system-install.sh
 
 clean:
 	rm -rf $(B)
@@ -366,8 +374,10 @@ clean:
 FUZZ_SECONDS = 30
 FUZZ_CC = clang
 FUZZ_B = $(B)/fuzz
-FUZZ_TARGETS = catalog format accept match mo
-FUZZ_LIB_TARGETS = $(filter-out catalog,$(FUZZ_TARGETS))
+# the import targets: one per table format (tests/fuzz/fuzz_import.c)
+FUZZ_IMPORT_TARGETS = import_md import_html import_rst import_csv
+FUZZ_TARGETS = catalog format accept match mo $(FUZZ_IMPORT_TARGETS)
+FUZZ_LIB_TARGETS = $(filter-out catalog $(FUZZ_IMPORT_TARGETS),$(FUZZ_TARGETS))
 FUZZ_CFLAGS = $(STD) -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-Isrc/include -Isrc/lib -Isrc/gen -Igenerated $(XML_CFLAGS)
@@ -414,7 +424,7 @@ fuzz: deps-fuzz $(FUZZ_TARGETS:%=$(FUZZ_B)/fuzz_%) $(MO)
 	  set -- $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=$(FUZZ_B)/crashes/$$t-; \
 	  [ ! -f tests/fuzz/$$t.dict ] || set -- "$$@" -dict=tests/fuzz/$$t.dict; \
-	  [ $$t != catalog ] || set -- "$$@" -close_fd_mask=2; \
+	  case $$t in catalog|import_*) set -- "$$@" -close_fd_mask=2;; esac; \
 	  set -- "$$@" $(FUZZ_B)/corpus/$$t tests/fuzz/corpus/$$t; \
 	  [ ! -d tests/fuzz/regress/$$t ] || set -- "$$@" tests/fuzz/regress/$$t; \
 	  [ $$t != mo ] || set -- "$$@" $(B)/locale/*/LC_MESSAGES; \
@@ -447,6 +457,29 @@ $(FUZZ_LIB_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_%: \
 	  $(LIB_A) $(JSON_LIBS) -lpthread
 
 check: $(FUZZ_REPLAY)
+
+# --- errcat-gen import: one fuzz target per table format ---
+# tests/fuzz/fuzz_import.c built once per format (import_csv reads each
+# input as CSV and as TSV); seeds in tests/fuzz/corpus/import_FORMAT.
+$(FUZZ_IMPORT_TARGETS:%=$(FUZZ_B)/fuzz_%): $(FUZZ_B)/fuzz_import_%: \
+		tests/fuzz/fuzz_import.c $(GEN_SRC) $(wildcard src/gen/*.h) \
+		$(B)/schema_rng.c | deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZCC  $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_FORMAT='"$*"' \
+	  -DERRCAT_LOCALEDIR='"$(LOCALEDIR)"' -o $@ $< \
+	  $(filter-out src/gen/main.c,$(GEN_SRC)) \
+	  $(filter-out $(GEN_SRC),$(LIB_SRC)) $(B)/schema_rng.c $(GEN_LIBS) \
+	  $(JSON_LIBS) -lpthread
+
+$(FUZZ_IMPORT_TARGETS:%=$(B)/tests/replay_%): $(B)/tests/replay_import_%: \
+		tests/fuzz/fuzz_import.c tests/fuzz/replay.c $(GEN_LIBOBJ) $(LIB_A) \
+		| deps
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc/gen -DFUZZ_FORMAT='"$*"' $(LDFLAGS) -o $@ \
+	  $< tests/fuzz/replay.c $(GEN_LIBOBJ) $(LIB_A) $(GEN_LIBS) \
+	  $(JSON_LIBS) -lpthread
 
 # The check suite rebuilt with ASan+UBSan in $(B)/asan: any report fails.
 sanitize:
@@ -541,6 +574,20 @@ UNINSTALL_HOOKS += uninstall-errcat-mo
 uninstall-errcat-mo:
 	for l in $(ERRCAT_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/errcat.mo; done
+
+# --- peer suites: errcat against GNU gettext, Python's gettext, webob,
+# babel and an RFC 4647 lookup (tests/peer/); one driver process answers
+# all of a suite's queries.
+PEER_DRIVER = $(B)/tests/errcat_peer
+
+$(PEER_DRIVER): tests/peer/errcat_peer.c $(LIB_A) $(GEN_C:%.c=$(B)/%.o) \
+		$(MO) $(ERRCAT_MO)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(GEN_C:%.c=$(B)/%.o) \
+	  $(LIB_A) $(JSON_LIBS) -lpthread
+
+check: $(PEER_DRIVER)
 
 # Translations: make po-check runs alone what make check runs among its
 # tests (tests/po-check.test.sh: completeness, staleness, msgfmt -c,

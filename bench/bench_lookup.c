@@ -7,10 +7,17 @@
  *   bench_lookup first LOCALEDIR LOCALE KEY
  *                                    first use of LOCALE in this process
  *                                    (KEY_us), and after a release
- *                                    (KEY_reload_us)
+ *                                    (KEY_reload_us); the heap the
+ *                                    locale took, over its .mo file's
+ *                                    size, at first use
+ *                                    (KEY_first_heap_ratio) and with
+ *                                    every text read (KEY_heap_ratio)
  * Built once per catalog: BENCH_CATALOG names the generated tables (the
  * CSBS catalog, or the synthetic 100k one for `big` and `first`).
  */
+#include <malloc.h>
+#include <sys/stat.h>
+
 #include "bench.h"
 #include "errcat.h"
 
@@ -316,6 +323,46 @@ bench_big(const char *sfx)
     return 0;
 }
 
+/* Bytes of heap in use: allocated from the arena and mapped. */
+static double
+heap_bytes(void)
+{
+    struct mallinfo2 mi = mallinfo2();
+
+    return (double)mi.uordblks + (double)mi.hblkhd;
+}
+
+/* The heap a locale's first use took over its .mo file's size. */
+static void
+report_heap_ratio(const char *dir, const char *name, const char *key,
+                  double before, double after)
+{
+    char path[4096], k[64];
+    struct stat st;
+
+    snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, name,
+             cat->domain);
+    if (stat(path, &st) != 0 || st.st_size == 0)
+        bench_die(prog, "cannot stat the locale's .mo file");
+    snprintf(k, sizeof k, "%s_heap_ratio", key);
+    bench_report(k, (after - before) / (double)st.st_size);
+}
+
+/* Reads every text of every entry in loc. */
+static void
+touch_all(const struct errcat_locale *loc)
+{
+    const struct errcat_entry *e;
+    size_t i;
+
+    for (i = 0; (e = errcat_entry_at(cat, i)) != NULL; i++) {
+        BENCH_USE(errcat_description(cat, loc, e));
+        BENCH_USE(errcat_message_template(cat, loc, e));
+        BENCH_USE(errcat_measure(cat, loc, e));
+        BENCH_USE(errcat_module_name(cat, loc, e));
+    }
+}
+
 /* The first use of a locale in this process, then the same again after
  * errcat_catalog_release (page cache and allocator warm), median. */
 static int
@@ -323,20 +370,29 @@ bench_first(const char *dir, const char *name, const char *key)
 {
     const struct errcat_locale *loc;
     const struct errcat_entry *e = errcat_entry_at(cat, 0);
-    double t0, t1, v[BENCH_REPS];
+    double t0, t1, h0, h1, h2, v[BENCH_REPS];
     char k[64];
     const char *s;
     int r;
 
+    h0 = heap_bytes();
     t0 = bench_now_ns();
     errcat_locale_get(cat, name, &loc);
     s = errcat_description(cat, loc, e);
     t1 = bench_now_ns();
+    h1 = heap_bytes();
     BENCH_USE(s);
+    /* every text read once: what a locale costs at most (measured before
+       anything is printed: stdio's buffer is heap too) */
+    touch_all(loc);
+    h2 = heap_bytes();
     if (!strcmp(errcat_locale_name(loc), "en"))
         bench_die(prog, "the locale has no translations to load");
     snprintf(k, sizeof k, "%s_us", key);
     bench_report(k, (t1 - t0) / 1e3);
+    snprintf(k, sizeof k, "%s_first", key);
+    report_heap_ratio(dir, errcat_locale_name(loc), k, h0, h1);
+    report_heap_ratio(dir, errcat_locale_name(loc), key, h0, h2);
     for (r = 0; r < BENCH_REPS; r++) {
         errcat_catalog_release(cat);
         if (errcat_bind(cat, dir) != 0)

@@ -5,7 +5,7 @@
 # fixed crash stays fixed under make check, make sanitize and make valgrind.
 B=${B:-build}
 fail=0
-for t in catalog format accept match mo; do
+for t in catalog format accept match mo import_md import_html import_rst import_csv; do
     bin=$B/tests/replay_$t
     [ -x "$bin" ] || { echo "$bin is not built: run make check"; exit 77; }
     set -- tests/fuzz/corpus/$t

@@ -97,7 +97,7 @@ def matched(concepts, source):
 
 
 def text_of(elem):
-    return "".join(elem.itertext()).strip()
+    return "".join(elem.itertext()).strip() if elem is not None else ""
 
 
 def load(path):
@@ -135,6 +135,8 @@ def load(path):
         required, forbidden, note = [], [], ""
         for tig in sets[1].findall("tig"):
             term = text_of(tig.find("term"))
+            if not term:
+                raise GlossaryError(f"{path}: {ident}: a tig without a term")
             status = tig.findtext("termNote", "").strip()
             if status == PREFERRED:
                 required.append(term)

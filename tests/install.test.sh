@@ -21,6 +21,12 @@ stage=$top/$sb/prefix
 w=$top/$B/tests/install
 fail=0
 failed() { echo "FAIL: $*"; fail=1; }
+# Programs built here against a sanitized liberrcat would need the
+# sanitizer's runtime loaded first; make sanitize leaves this test out.
+if [ -n "${ERRCAT_SANITIZE:-}" ]; then
+    echo "not run under ERRCAT_SANITIZE=$ERRCAT_SANITIZE: the examples link no sanitizer runtime"
+    exit 77
+fi
 rm -rf "$stage" "$w" "$top/$sb/dest"
 mkdir -p "$w"
 # No locale from the environment: each program is told, or uses English.
@@ -51,6 +57,15 @@ for m in "$stage"/share/man/man*/*; do
     [ ! -s "$w/groff.err" ] || { failed "groff -man -ww $m"; cat "$w/groff.err"; }
     ! grep -n '@[A-Z]*@' "$m" || failed "$m: directory left unfilled"
 done
+
+if command -v man >/dev/null 2>&1; then
+    for page in "1 errcat" "1 errcat-gen" "3 errcat" "5 errcat-catalog"; do
+        MANPATH=$stage/share/man man -w $page > /dev/null 2>&1 ||
+            failed "man $page does not find the installed page"
+    done
+else
+    echo "NOTE: no man command here: man pages checked with groff only"
+fi
 
 export PKG_CONFIG_PATH="$stage/lib/pkgconfig"
 export LD_LIBRARY_PATH="$stage/lib"
@@ -122,6 +137,31 @@ for f in make-app/catalog/pantry.numbers cmake-app/catalog/shelf.numbers; do
     cmp -s "examples/$f" "$w/$f" || failed "examples/$f is stale"
 done
 
+# The CSBS client again through CMake's imported targets, shared and static.
+k=$w/cmake-csbs
+mkdir -p "$k"
+cp examples/csbs-client/client.c "$k/"
+cat > "$k/CMakeLists.txt" <<'EOT'
+cmake_minimum_required(VERSION 3.16)
+project(csbs_client C)
+find_package(errcat REQUIRED)
+add_executable(client client.c)
+target_link_libraries(client PRIVATE errcat::csbs)
+add_executable(client_static client.c)
+target_link_libraries(client_static PRIVATE errcat::csbs_static)
+EOT
+if cmake -S "$k" -B "$k/build" -DCMAKE_PREFIX_PATH="$stage" > "$w/cmake-csbs.log" 2>&1 &&
+   cmake --build "$k/build" >> "$w/cmake-csbs.log" 2>&1; then
+    for p in client client_static; do
+        [ "$("$k/build/$p" de CSBS.6000 | head -n 1)" = "CSBS.6000 [de]: $de" ] ||
+            failed "CMake $p in German"
+    done
+    ! LD_LIBRARY_PATH= ldd "$k/build/client_static" | grep -q liberrcat ||
+        failed "errcat::csbs_static links a shared liberrcat"
+else
+    cat "$w/cmake-csbs.log"; failed "errcat::csbs, errcat::csbs_static"
+fi
+
 # The translator's workflow through the installed rules, on the copies:
 # update-po keeps a current .po as it is, po-stats counts, new-po starts a
 # language and lists it, and a .po that msgfmt -c rejects fails the build
@@ -149,6 +189,13 @@ ls "$m"/build/errcat/locale/de/LC_MESSAGES/*.tmp 2>/dev/null &&
     { cat "$w/cmake-update-po.log"; failed "cmake --target update-po"; }
 cmp -s "$c/po/de.po" examples/cmake-app/po/de.po ||
     failed "cmake update-po changed a current de.po"
+(cd "$c/build" && NEW_PO_LANG=fr cmake --build . --target new-po \
+    > "$w/cmake-new-po.log" 2>&1) ||
+    { cat "$w/cmake-new-po.log"; failed "cmake --target new-po"; }
+grep -q '^"Language: fr' "$c/po/fr.po" 2>/dev/null || failed "cmake new-po: no po/fr.po"
+grep -qx fr "$c/po/LINGUAS" || failed "cmake new-po: fr not in LINGUAS"
+(cd "$c/build" && cmake --build . --target po-stats 2>&1) |
+    grep -q 'po/de.po: 11 translated messages' || failed "cmake --target po-stats"
 
 # uninstall with DESTDIR: a directory that was there before stays.
 dest=$top/$sb/dest

@@ -20,6 +20,7 @@ struct cli_options {
     const char *accept;         /* --accept-language, or NULL */
     const char *body;           /* --body, or NULL */
     int json;                   /* --json */
+    int embed;                  /* --json-embed: safe inside HTML */
     int all;                    /* --all */
     const char *args[ERRCAT_ARGS_MAX];  /* --arg, in order */
     size_t nargs;

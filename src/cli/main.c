@@ -9,8 +9,8 @@
 
 /* The synopsis: option names, not translated. */
 static const char synopsis[] =
-    "errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
-    "              [--arg VALUE]... CODE...\n"
+    "errcat [--lang LOCALE | --accept-language HEADER]\n"
+    "              [--json | --json-embed] [--arg VALUE]... CODE...\n"
     "       errcat [--lang LOCALE | --accept-language HEADER] [--json] --all\n"
     "       errcat [--lang LOCALE | --accept-language HEADER] [--json]\n"
     "              --body 'JSON error body'\n";
@@ -26,6 +26,8 @@ static const struct {
                           "default: LC_ALL, LC_MESSAGES, LANG, LANGUAGE") },
     { "--accept-language H", N_("negotiate the locale from an HTTP header") },
     { "--json", N_("print JSON objects (an array for --all)") },
+    { "--json-embed", N_("--json with <, >, &, U+2028 and U+2029 escaped,\n"
+                         "safe inside an HTML <script>") },
     { "--arg VALUE", N_("an argument of the message (repeatable)") },
     { "--all", N_("every entry of every catalog") },
     { "--body JSON", N_("recognise an API error body\n"
@@ -135,6 +137,8 @@ main(int argc, char **argv)
             return usage();
         if (strcmp(a, "--json") == 0)
             opt.json = 1;
+        else if (strcmp(a, "--json-embed") == 0)
+            opt.json = opt.embed = 1;
         else if (strcmp(a, "--all") == 0)
             opt.all = 1;
         else if ((r = take(argc, argv, &i, "--lang", &opt.lang)) != 0

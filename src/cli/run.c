@@ -20,6 +20,7 @@ struct shown {
     const struct errcat_entry *entry;
     const struct errcat_locale *loc;
     int negotiated;             /* the locale came from Accept-Language */
+    int embed;                  /* JSON safe to embed in HTML */
     const char *const *args;    /* NULL: show the message template */
     size_t nargs;
     int by_code_only;           /* a body matched by its code alone */
@@ -171,9 +172,17 @@ static int
 print_json(const struct shown *s, const char *sep)
 {
     json_t *o = entry_json(s);
-    char *text = o ? json_dumps(o, JSON_PRESERVE_ORDER) : NULL;
+    char *text = o ? json_dumps(o, JSON_PRESERVE_ORDER) : NULL, *safe;
+    size_t n;
 
     json_decref(o);
+    if (text && s->embed) {
+        n = errcat_json_embed(text, strlen(text), NULL, 0);
+        if ((safe = malloc(n + 1)) != NULL)
+            errcat_json_embed(text, strlen(text), safe, n + 1);
+        free(text);
+        text = safe;
+    }
     if (text == NULL) {
         cli_error(N_("cannot build JSON (bad UTF-8 in an argument?)"), NULL);
         return CLI_USAGE;
@@ -297,6 +306,7 @@ show(const struct cli_options *opt, struct shown *s, size_t *count)
     int rc;
 
     s->loc = locale_for(opt, s->cat, &s->negotiated);
+    s->embed = opt->embed;
     if (opt->json)
         rc = print_json(s, *count ? (opt->all ? ",\n" : "\n") : "");
     else
@@ -404,6 +414,9 @@ run_body(const struct cli_options *opt)
         else if (rc == ERRCAT_ENOMATCH)
             cli_error(N_("the body's message matches no message of its code "
                          "or status"), NULL);
+        else if (rc == ERRCAT_ENUL)
+            cli_error(N_("the body's code or message holds a NUL character "
+                         "(\\u0000)"), NULL);
         else if (rc == ERRCAT_EBODY)
             cli_error(N_("not a JSON error body (error_code and error_msg, "
                          "code and message, or one member holding code and "

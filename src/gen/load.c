@@ -526,7 +526,21 @@ on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             a->loc = at;
             collect(st, &a->text);
         } else if (strcmp(name, "note") == 0) {
-            collect(st, &e->note);
+            /* field= puts a note on that text only; without it the note
+               goes with every text of the entry */
+            char *field = attr(st, attrs, nb_attrs, "field", NULL);
+            char **dst = &e->note;
+
+            for (f = 0; field && f < ENTRY_TEXTS; f++)
+                if (strcmp(field, fields[f]) == 0)
+                    dst = &e->field_note[f];
+            if (*dst && field)
+                diag_error(&at, "second <note field=\"%s\"> in entry '%s': "
+                           "one note per field", field, e->id ? e->id : "");
+            else if (*dst)
+                diag_error(&at, "second <note> without field= in entry "
+                           "'%s': one note per field", e->id ? e->id : "");
+            collect(st, dst);
         }
     }
 }

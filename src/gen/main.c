@@ -8,6 +8,7 @@
 #include "docs.h"
 #include "errcat.h"
 #include "gen.h"
+#include "import_cmd.h"
 #include "load.h"
 
 #define VERSION "1.0"
@@ -20,6 +21,13 @@ static const char usage[] =
     "       errcat-gen docs -o DIR [--po-dir DIR]... [--format md,html,rst] "
     "[--Werror]\n"
     "                       CATALOG.xml...\n"
+    "       errcat-gen import [--format md|html|rst|csv|tsv] [--columns MAP]\n"
+    "             [--name N --number K --domain D --prefix P --title T]\n"
+    "             (-o OUT.xml | --into CATALOG.xml [--retire-missing]) "
+    "TABLE...\n"
+    "       errcat-gen import-po --lang LL -o OUT.po [--format F] "
+    "[--columns MAP]\n"
+    "             CATALOG.xml TABLE\n"
     "       errcat-gen --help | --version\n";
 
 static int
@@ -28,6 +36,75 @@ bad_usage(const char *why, const char *arg)
     fprintf(stderr, "errcat-gen: %s%s%s\n%s", why, arg ? " " : "",
             arg ? arg : "", usage);
     return 2;
+}
+
+/* The import commands' options; returns 0 or a usage error's status. */
+static int
+import_args(int argc, char **argv, struct import_options *io)
+{
+    int po = strcmp(argv[1], "import-po") == 0, i;
+
+    memset(io, 0, sizeof *io);
+    for (i = 2; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+        if (strcmp(o, "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(o, "--retire-missing") == 0 && !po) {
+            io->retire_missing = 1;
+            continue;
+        } else if (!v) {
+            return bad_usage("option needs a value:", o);
+        } else if (strcmp(o, "--format") == 0) {
+            io->format = v;
+        } else if (strcmp(o, "--columns") == 0) {
+            io->columns = v;
+        } else if (strcmp(o, "-o") == 0) {
+            io->out = v;
+        } else if (strcmp(o, "--lang") == 0 && po) {
+            io->lang = v;
+        } else if (strcmp(o, "--into") == 0 && !po) {
+            io->into = v;
+        } else if (strcmp(o, "--name") == 0 && !po) {
+            io->name = v;
+        } else if (strcmp(o, "--domain") == 0 && !po) {
+            io->domain = v;
+        } else if (strcmp(o, "--prefix") == 0 && !po) {
+            io->prefix = v;
+        } else if (strcmp(o, "--title") == 0 && !po) {
+            io->title = v;
+        } else if (strcmp(o, "--number") == 0 && !po) {
+            char *end;
+            long n = strtol(v, &end, 10);
+
+            if (*end || n < 1 || n > 2047)
+                return bad_usage("--number must be 1 to 2047, not", v);
+            io->number = (int)n;
+        } else {
+            return bad_usage("unknown option", o);
+        }
+        i++;
+    }
+    if (po) {
+        if (!io->lang || !io->out || argc - i != 2)
+            return bad_usage("import-po needs --lang LL -o OUT.po CATALOG.xml "
+                             "TABLE", NULL);
+        io->catalog = argv[i];
+        i++;
+    } else if (!io->out == !io->into) {
+        return bad_usage("import needs -o OUT.xml or --into CATALOG.xml",
+                         NULL);
+    } else if (io->into && (io->name || io->number || io->domain
+                            || io->prefix || io->title)) {
+        return bad_usage("--into keeps the catalog's name, number, domain, "
+                         "prefix and title", NULL);
+    }
+    io->tables = argv + i;
+    io->n_tables = (size_t)(argc - i);
+    if (io->n_tables == 0)
+        return bad_usage("no table given", NULL);
+    return 0;
 }
 
 /* "md,html,rst" as enum docs_format bits; 0 for a bad list. */
@@ -129,6 +206,16 @@ main(int argc, char **argv)
     if (strcmp(argv[1], "--version") == 0) {
         puts("errcat-gen " VERSION);
         return 0;
+    }
+    if (strcmp(argv[1], "import") == 0 || strcmp(argv[1], "import-po") == 0) {
+        struct import_options io;
+
+        if ((status = import_args(argc, argv, &io)) != 0)
+            return status;
+        load_init();
+        status = argv[1][6] ? import_po_run(&io) : import_run(&io);
+        load_cleanup();
+        return status;
     }
     if (strcmp(argv[1], "docs") == 0)
         return docs_main(argc, argv);

@@ -53,7 +53,8 @@ struct model_entry {
                                        when absent */
     struct model_arg *args;
     size_t n_args;
-    char *note;
+    char *note;                     /* for translators, on every text */
+    char *field_note[ENTRY_TEXTS];  /* <note field=...>: on that text only */
     struct loc loc;                 /* the <entry> element */
     struct loc id_loc, code_loc, status_loc, module_loc, format_loc;
     struct loc text_loc[ENTRY_TEXTS];
@@ -85,6 +86,9 @@ struct placeholders {
     int ambiguous;                  /* style none only because its "% u"
                                        ("100% used") is taken as text */
     int mixed;                      /* styles mixed: an error */
+    int named;                      /* arguments by name: %(n)s, {n} */
+    unsigned positional;            /* arguments in turn: %s, {} */
+    unsigned highest;               /* by number: the highest of %N$s, {N-1} */
 };
 
 /* One message of the .pot: a (field, msgid) pair and where it is used. */

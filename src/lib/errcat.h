@@ -42,7 +42,9 @@ enum errcat_status {
     ERRCAT_ETOOBIG = -6,        /* input over its size limit */
     ERRCAT_EEXIST = -7,         /* catalog number or domain registered */
     ERRCAT_EABI = -8,           /* tables of another ERRCAT_ABI_VERSION */
-    ERRCAT_EFULL = -9           /* registry full */
+    ERRCAT_EFULL = -9,          /* registry full */
+    ERRCAT_ENUL = -10           /* error body: NUL (\u0000) in error_code
+                                   or error_msg */
 };
 
 /* A short English phrase for a status; never NULL. Thread-safe. */
@@ -274,12 +276,29 @@ const char *errcat_describe(const struct errcat_catalog *cat,
  * most size-1 bytes and a NUL, cut before a UTF-8 sequence that does not
  * fit; buf may be NULL when size is 0. Returns the length of the whole
  * message, as snprintf. An entry without message formats as "".
+ *
+ * When loc's language is written right to left (ar, fa, he, ur, ...),
+ * each argument substituted is wrapped in U+2068 FIRST STRONG ISOLATE ...
+ * U+2069 POP DIRECTIONAL ISOLATE, as Fluent does, so that an id like
+ * ecs-01 or a UUID keeps its own direction inside the text; other
+ * locales, and English, are unchanged.
  */
 size_t errcat_format(const struct errcat_catalog *cat,
                      const struct errcat_locale *loc,
                      const struct errcat_entry *e,
                      const char *const *args, size_t nargs,
                      char *buf, size_t size);
+
+/* Flags of errcat_format_ex. */
+#define ERRCAT_NO_ISOLATE 0x1u  /* no bidi isolation of arguments, e.g.
+                                   for a log line or a terminal */
+
+/* errcat_format with flags (ERRCAT_NO_ISOLATE). */
+size_t errcat_format_ex(const struct errcat_catalog *cat,
+                        const struct errcat_locale *loc,
+                        const struct errcat_entry *e,
+                        const char *const *args, size_t nargs,
+                        unsigned flags, char *buf, size_t size);
 
 /* ---- errcat's own texts ------------------------------------------------- */
 
@@ -376,7 +395,9 @@ int errcat_match_status(const struct errcat_catalog *cat,
  * A string code is matched as errcat_match does, an integer as an HTTP
  * status as errcat_match_status does. Returns as those, and ERRCAT_EBODY
  * when body is none of these shapes (or a status outside 100..599),
- * ERRCAT_ETOOBIG over ERRCAT_BODY_MAX bytes.
+ * ERRCAT_ENUL when its code or message holds a NUL character (valid
+ * JSON, \u0000, but no C string can carry it), ERRCAT_ETOOBIG over
+ * ERRCAT_BODY_MAX bytes.
  */
 int errcat_match_body(const struct errcat_catalog *cat, const char *body,
                       size_t len, struct errcat_match *m);
@@ -409,6 +430,33 @@ long errcat_json_localized(const struct errcat_catalog *cat,
                            const struct errcat_entry *e,
                            const char *const *args, size_t nargs,
                            char *buf, size_t size);
+
+/* Flags of the _ex writers. */
+#define ERRCAT_JSON_EMBED 0x1u  /* safe inside an HTML <script> or a
+                                   JavaScript string: <, >, &, U+2028 and
+                                   U+2029 written as \u escapes */
+
+/* errcat_json_body and errcat_json_localized with flags (ERRCAT_JSON_*). */
+long errcat_json_body_ex(const struct errcat_catalog *cat,
+                         const struct errcat_entry *e,
+                         const char *const *args, size_t nargs,
+                         unsigned flags, char *buf, size_t size);
+long errcat_json_localized_ex(const struct errcat_catalog *cat,
+                              const struct errcat_locale *loc,
+                              const struct errcat_entry *e,
+                              const char *const *args, size_t nargs,
+                              unsigned flags, char *buf, size_t size);
+
+/*
+ * Rewrites the JSON text json[0..len) safe to embed, as ERRCAT_JSON_EMBED
+ * does: <, >, & as \u003c, \u003e, \u0026 and U+2028, U+2029 as \u2028,
+ * \u2029 (outside strings JSON has none of them, so the text means the
+ * same). Writes into buf[0..size), NUL-terminated when it fits, else buf
+ * is "" (if size > 0); returns the length needed without the NUL.
+ * Thread-safe; no allocation.
+ */
+size_t errcat_json_embed(const char *json, size_t len, char *buf,
+                         size_t size);
 
 #if defined __GNUC__ && __GNUC__ >= 4
 #pragma GCC visibility pop

@@ -72,15 +72,43 @@ int errcat__utf8_valid(const char *s, size_t n);
 #define ERRCAT__MO_MAX ((size_t)256 << 20)
 
 struct errcat__mo {
-    const unsigned char *data;  /* whole file; owned when `owned` */
-    size_t size;
+    const unsigned char *data;  /* whole file, or (lazy) its header and
+                                   tables; owned when `owned` */
+    size_t size;                /* of the file */
+    size_t avail;               /* bytes of it in data */
+    int lazy;                   /* data holds the tables only: strings
+                                   are read from fd */
+    int fd;                     /* lazy: the open file */
+    uint64_t dev, ino;          /* lazy: the file's identity */
     int owned;
     int swap;                   /* file is in the other byte order */
     uint32_t n;                 /* number of strings */
     uint32_t orig;              /* offset of the original strings' table */
     uint32_t trans;             /* offset of the translations' table */
     int charset;                /* ERRCAT__MO_UTF8 ... */
+    uint32_t hash_size;         /* the file's hash table, 0 when unusable */
+    uint32_t hash;              /* its offset */
 };
+
+/* liberrcat's own index of a .mo file's keys, for a file without a
+ * usable hash table. */
+struct errcat__mo_index {
+    unsigned *slot;             /* hash -> pair + 1 */
+    size_t mask;
+};
+
+/* Builds ix for mo when mo has no usable hash table (else ix stays empty
+ * and unneeded). Returns 0 or ERRCAT_ENOMEM. Free with
+ * errcat__mo_index_free. */
+int errcat__mo_index(const struct errcat__mo *mo, struct errcat__mo_index *ix);
+void errcat__mo_index_free(struct errcat__mo_index *ix);
+
+/* The pair whose key is exactly key[0..n), by the file's hash table or
+ * ix, or -1. Every candidate is compared in full, so a hostile table can
+ * only make a key missed. Thread-safe; no allocation. */
+long errcat__mo_find(const struct errcat__mo *mo,
+                     const struct errcat__mo_index *ix, const char *key,
+                     size_t n);
 
 /* A .mo file's charset: UTF-8 is read; ASCII (declared, or no charset at
  * all, as GNU and Python gettext take it) is read with every translation
@@ -99,6 +127,9 @@ int errcat__mo_text_ok(const struct errcat__mo *mo, const char *v, size_t n);
  */
 int errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo);
 
+/* Files this large are read lazily by errcat__mo_open_lazy. */
+#define ERRCAT__MO_LAZY_MIN ((size_t)1 << 20)
+
 /*
  * Reads the .mo file at path and checks it as errcat__mo_parse does.
  * Returns 0; ERRCAT_ENOENT when the file is missing, unreadable or not a
@@ -107,6 +138,24 @@ int errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo);
  */
 int errcat__mo_open(const char *path, struct errcat__mo *mo);
 void errcat__mo_close(struct errcat__mo *mo);
+
+/*
+ * The same, but a file of ERRCAT__MO_LAZY_MIN bytes or more whose tables
+ * come first (as msgfmt writes them) is read lazily: its header and tables
+ * now, checked as always but for the strings' terminating NULs, and each
+ * string when it is asked for (errcat__mo_value_copy, errcat__mo_find),
+ * by pread from the file kept open, checked then: no mmap, so a file cut
+ * short under us means a string missing, never SIGBUS. errcat__mo_pair
+ * is not for such a file (mo->lazy).
+ */
+int errcat__mo_open_lazy(const char *path, struct errcat__mo *mo);
+
+/* The length of pair i's translation, and a copy of it with its NUL into
+ * dst (length + 1 bytes); 0, or -1 when it cannot be read or is not
+ * terminated. Thread-safe. */
+size_t errcat__mo_value_len(const struct errcat__mo *mo, uint32_t i);
+int errcat__mo_value_copy(const struct errcat__mo *mo, uint32_t i,
+                          char *dst);
 
 /*
  * String pair i (< mo->n): key and translation with their lengths. Both
@@ -154,6 +203,17 @@ size_t errcat__utf8_chars(const char *s, size_t n);
 size_t errcat__format(const char *tmpl, const char *src,
                       enum errcat_format fmt, const char *const *args,
                       size_t nargs, char *buf, size_t size);
+
+/* The same; with isolate, each argument substituted is wrapped in U+2068
+ * FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE, so that the
+ * bidi algorithm cannot reorder it into right-to-left text. */
+size_t errcat__format_ex(const char *tmpl, const char *src,
+                         enum errcat_format fmt, const char *const *args,
+                         size_t nargs, int isolate, char *buf, size_t size);
+
+/* Nonzero when the language of locale name is written right to left
+ * (ar, fa, he, ur, ...). */
+int errcat__rtl(const char *name);
 
 /* ---- locale_name.c ------------------------------------------------------ */
 
@@ -284,19 +344,31 @@ enum errcat__node_kind {
     ERRCAT__NODE_ALIAS
 };
 
+struct errcat__owned;
+
 struct errcat_locale {
     struct errcat_locale *next;
     const struct errcat_catalog *cat;       /* NULL: English, any catalog */
     const struct errcat_locale *target;     /* alias: the locale used */
-    const char **texts;         /* loaded: text index -> text; NULL: English */
+    const char **texts;         /* loaded: text index -> text, NULL until
+                                   its first use (errcat__locale_text);
+                                   NULL array: English */
     const char **desc;          /* loaded: serial -> description (the
                                    fallback for retired serials), for
                                    errcat_describe's one-load path */
     unsigned desc_base;         /* the catalog's base, and how many */
     unsigned desc_n;            /* serials desc holds; 0 without desc */
-    void *mo_data;              /* loaded: the .mo image texts point into */
+    struct errcat__mo mo;       /* loaded: the .mo file, checked; texts
+                                   point into it (owned unless borrowed) */
+    struct errcat__owned *owned;    /* loaded: the texts read from a
+                                   lazily read file, a list, atomic */
+    struct errcat__mo_index mo_index;   /* loaded: keys, when the file has
+                                   no usable hash table */
+    const struct errcat_locale *parent; /* loaded: the next locale present
+                                   down the chain, or NULL */
     enum errcat__node_kind kind;
     char name[ERRCAT_LOCALE_NAME_MAX + 1];
+    int rtl;                    /* loaded: written right to left */
     const char *fallback[ERRCAT_MODULE + 1];    /* loaded: the texts of an
                                    unknown entry in errcat's own domain,
                                    set atomically on first use */
@@ -306,6 +378,10 @@ struct errcat_locale {
  * after its first use in loc. */
 const char *errcat__unknown_text(const struct errcat_locale *loc,
                                  enum errcat_field field);
+
+/* Text t (< n_texts) of loaded locale l, checked on its first use;
+ * lock-free, no allocation. */
+const char *errcat__locale_text(const struct errcat_locale *l, unsigned t);
 
 /* The locale handle for English source texts, shared by all catalogs. */
 extern const struct errcat_locale errcat__english;

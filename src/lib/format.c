@@ -134,6 +134,18 @@ size_t
 errcat__format(const char *tmpl, const char *src, enum errcat_format fmt,
                const char *const *args, size_t nargs, char *buf, size_t size)
 {
+    return errcat__format_ex(tmpl, src, fmt, args, nargs, 0, buf, size);
+}
+
+/* U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE. */
+#define FSI "\xe2\x81\xa8"
+#define PDI "\xe2\x81\xa9"
+
+size_t
+errcat__format_ex(const char *tmpl, const char *src, enum errcat_format fmt,
+                  const char *const *args, size_t nargs, int isolate,
+                  char *buf, size_t size)
+{
     struct sink k = { buf, size, 0, -1 };
     size_t off[ERRCAT_ARGS_MAX], len[ERRCAT_ARGS_MAX], names = 0;
     size_t pos = 0, n, positional = 0;
@@ -180,12 +192,16 @@ errcat__format(const char *tmpl, const char *src, enum errcat_format fmt,
         if (idx >= 0 && (size_t)idx < nargs && args && args[idx]) {
             struct errcat__ph_layout lay;
 
+            if (isolate)
+                put(&k, FSI, 3);
             if (ph.width.len == 0 && !ph.has_prec) {
                 put(&k, args[idx], strlen(args[idx]));  /* the usual case */
-                continue;
+            } else {
+                errcat__ph_layout(tmpl, &ph, &lay);
+                render(&k, args[idx], strlen(args[idx]), &lay);
             }
-            errcat__ph_layout(tmpl, &ph, &lay);
-            render(&k, args[idx], strlen(args[idx]), &lay);
+            if (isolate)
+                put(&k, PDI, 3);
         } else
             put(&k, tmpl + ph.start, ph.len);
     }

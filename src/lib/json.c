@@ -55,13 +55,20 @@ errcat_match_body(const struct errcat_catalog *cat, const char *body,
         return ERRCAT_EINVAL;
     if (len > ERRCAT_BODY_MAX)
         return ERRCAT_ETOOBIG;
-    /* jansson limits nesting (2048) and rejects invalid UTF-8 and \u0000 */
-    root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &err);
+    /* jansson limits nesting (2048) and rejects invalid UTF-8; \u0000 is
+       valid JSON, let through to be reported as what it is */
+    root = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                      &err);
     if (root == NULL)
         return json_error_code(&err) == json_error_out_of_memory
             ? ERRCAT_ENOMEM : ERRCAT_EBODY;
     if (body_fields(root, &code, &msg) != 0)
         rc = ERRCAT_EBODY;
+    else if ((json_is_string(code)
+              && memchr(json_string_value(code), '\0',
+                        json_string_length(code)))
+             || memchr(json_string_value(msg), '\0', json_string_length(msg)))
+        rc = ERRCAT_ENUL;
     else if (json_is_string(code))
         rc = errcat_match(cat, json_string_value(code),
                           json_string_value(msg), m);
@@ -97,6 +104,46 @@ set_string(json_t *obj, const char *key, const char *value)
     return json_object_set_new(obj, key, json_string(value)) != 0;
 }
 
+/* The \u escape of byte c (<, >, &), or NULL. */
+static const char *
+embed_escape(unsigned char c)
+{
+    return c == '<' ? "\\u003c" : c == '>' ? "\\u003e"
+        : c == '&' ? "\\u0026" : NULL;
+}
+
+size_t
+errcat_json_embed(const char *json, size_t len, char *buf, size_t size)
+{
+    size_t i, n = 0, k;
+    const char *esc;
+    char sep[7];
+
+    for (i = 0; i < len; i++) {
+        const unsigned char *p = (const unsigned char *)json + i;
+
+        esc = embed_escape(*p);
+        if (esc == NULL && *p == 0xe2 && i + 2 < len && p[1] == 0x80
+            && (p[2] == 0xa8 || p[2] == 0xa9)) {
+            memcpy(sep, p[2] == 0xa8 ? "\\u2028" : "\\u2029", 7);
+            esc = sep;
+            i += 2;
+        }
+        if (esc) {
+            for (k = 0; k < 6; k++, n++)
+                if (buf && n < size)
+                    buf[n] = esc[k];
+        } else {
+            if (buf && n < size)
+                buf[n] = (char)*p;
+            n++;
+        }
+    }
+    if (buf && size > 0)
+        buf[n < size ? n : 0] = '\0';
+    return n;
+}
+
 /* The same, but leaves the key out for "", an absent field: catalogs
  * have no empty texts or codes. */
 static int
@@ -105,14 +152,24 @@ set_present(json_t *obj, const char *key, const char *value)
     return *value ? set_string(obj, key, value) : 0;
 }
 
-/* Writes obj compactly into buf as errcat_json_body documents. */
+/* Writes obj compactly into buf as errcat_json_body documents, made safe
+ * to embed with ERRCAT_JSON_EMBED. */
 static long
-dump(json_t *obj, char *buf, size_t size)
+dump(json_t *obj, unsigned flags, char *buf, size_t size)
 {
     size_t need = json_dumpb(obj, NULL, 0, JSON_COMPACT);
+    char *raw;
 
     if (need == 0 || need > (size_t)0x7fffffff)
         return ERRCAT_ENOMEM;
+    if (flags & ERRCAT_JSON_EMBED) {
+        if ((raw = errcat__malloc(need)) == NULL)
+            return ERRCAT_ENOMEM;
+        json_dumpb(obj, raw, need, JSON_COMPACT);
+        need = errcat_json_embed(raw, need, buf, size);
+        errcat__free(raw);
+        return need > (size_t)0x7fffffff ? ERRCAT_ENOMEM : (long)need;
+    }
     if (buf && need < size) {
         json_dumpb(obj, buf, size, JSON_COMPACT);
         buf[need] = '\0';
@@ -128,7 +185,7 @@ dump(json_t *obj, char *buf, size_t size)
 static long
 body(const struct errcat_catalog *cat, const struct errcat_locale *loc,
      const struct errcat_entry *e, const char *const *args, size_t nargs,
-     int extended, char *buf, size_t size)
+     int extended, unsigned flags, char *buf, size_t size)
 {
     json_t *obj = json_object();
     char *api = format_new(cat, NULL, e, args, nargs);
@@ -157,7 +214,7 @@ body(const struct errcat_catalog *cat, const struct errcat_locale *loc,
         bad |= set_string(obj, "locale", errcat_locale_name(
                               loc && loc->cat == cat ? loc : NULL));
     }
-    rc = bad ? ERRCAT_EINVAL : dump(obj, buf, size);
+    rc = bad ? ERRCAT_EINVAL : dump(obj, flags, buf, size);
 out:
     if (rc < 0 && buf && size > 0)
         buf[0] = '\0';
@@ -172,7 +229,15 @@ errcat_json_body(const struct errcat_catalog *cat,
                  const struct errcat_entry *e, const char *const *args,
                  size_t nargs, char *buf, size_t size)
 {
-    return body(cat, NULL, e, args, nargs, 0, buf, size);
+    return body(cat, NULL, e, args, nargs, 0, 0, buf, size);
+}
+
+long
+errcat_json_body_ex(const struct errcat_catalog *cat,
+                    const struct errcat_entry *e, const char *const *args,
+                    size_t nargs, unsigned flags, char *buf, size_t size)
+{
+    return body(cat, NULL, e, args, nargs, 0, flags, buf, size);
 }
 
 long
@@ -181,5 +246,15 @@ errcat_json_localized(const struct errcat_catalog *cat,
                       const struct errcat_entry *e, const char *const *args,
                       size_t nargs, char *buf, size_t size)
 {
-    return body(cat, loc, e, args, nargs, 1, buf, size);
+    return body(cat, loc, e, args, nargs, 1, 0, buf, size);
+}
+
+long
+errcat_json_localized_ex(const struct errcat_catalog *cat,
+                         const struct errcat_locale *loc,
+                         const struct errcat_entry *e,
+                         const char *const *args, size_t nargs,
+                         unsigned flags, char *buf, size_t size)
+{
+    return body(cat, loc, e, args, nargs, 1, flags, buf, size);
 }

@@ -19,8 +19,7 @@
 #define LOCALEDIR_MAX 4000
 
 const struct errcat_locale errcat__english = {
-    NULL, NULL, NULL, NULL, NULL, 0, 0, NULL, ERRCAT__NODE_LOADED, "en",
-    { NULL, NULL, NULL, NULL }
+    .kind = ERRCAT__NODE_LOADED, .name = "en"
 };
 
 static int
@@ -56,25 +55,17 @@ used(const struct errcat_locale *l)
 }
 
 /*
- * Publishes l. A loaded node gets, first, its descriptions by serial, so
- * that errcat_describe is one bounds check and one load (NULL for a
- * retired serial: the general path gives the fallback); without memory
- * for them it still works, by the general path.
+ * Publishes l. A loaded node gets a table of descriptions by serial,
+ * filled as they are first asked for, so that errcat_describe is one
+ * bounds check and one load; without memory for it errcat_describe still
+ * works, by the general path.
  */
 static void
 push(const struct errcat_catalog *cat, struct errcat_locale *l)
 {
-    unsigned s, i;
-
     if (l->texts && !l->desc
         && (l->desc = errcat__calloc(cat->n_serials + 1,
                                      sizeof *l->desc)) != NULL) {
-        for (s = 0; s < cat->n_serials; s++)
-            l->desc[s] = (i = cat->by_serial[s]) == 0 || i > cat->n_entries
-                ? NULL
-                : cat->entries[i - 1].description == ERRCAT_NO_TEXT ? ""
-                : cat->entries[i - 1].description < cat->n_texts
-                ? l->texts[cat->entries[i - 1].description] : NULL;
         l->desc_base = (unsigned)cat->base;
         l->desc_n = cat->n_serials;
     }
@@ -90,88 +81,99 @@ localedir(const struct errcat_catalog *cat)
     return dir ? dir : ERRCAT_LOCALEDIR;
 }
 
-/* Open-addressing index of the catalog's .mo keys: slot -> text + 1. */
-struct key_index {
-    unsigned *slot;
-    size_t mask;
+/*
+ * Text t of loaded locale l, found and checked in l's .mo file on its first
+ * use: the translation if it passes the checks (UTF-8, the source's
+ * placeholders), else, as gettext looks each message up along the whole
+ * chain, the parent's text (what de_AT.mo lacks comes from de.mo), else
+ * the source. Every thread that resolves t reaches the same text, so the
+ * slot is written without a lock.
+ */
+/* A translation read from a lazily read file: kept on the node's list
+ * until the catalog is released. */
+struct errcat__owned {
+    struct errcat__owned *next;
+    char text[];
 };
 
-static int
-index_keys(const struct errcat_catalog *cat, struct key_index *ix)
+/* Translation i of l's file, checked for text t, or NULL. For a lazily
+ * read file it is a new copy, which *copy receives (NULL on failure). */
+static const char *
+translation(const struct errcat_locale *l, const struct errcat_text *tx,
+            uint32_t i, struct errcat__owned **copy)
 {
-    size_t size = 16, t, j;
+    const char *k, *v;
+    size_t kn, vn;
 
-    while (size < 2 * (size_t)cat->n_texts)
-        size *= 2;
-    ix->mask = size - 1;
-    if ((ix->slot = errcat__calloc(size, sizeof *ix->slot)) == NULL)
-        return ERRCAT_ENOMEM;
-    for (t = 0; t < cat->n_texts; t++) {
-        const char *k = cat->texts[t].key;
+    *copy = NULL;
+    if (l->mo.lazy) {
+        vn = errcat__mo_value_len(&l->mo, i);
+        if (vn == 0 || vn > l->mo.size
+            || (*copy = errcat__malloc(sizeof **copy + vn + 1)) == NULL)
+            return NULL;
+        if (errcat__mo_value_copy(&l->mo, i, (*copy)->text) != 0) {
+            errcat__free(*copy);
+            *copy = NULL;
+            return NULL;
+        }
+        v = (*copy)->text;
+    } else
+        errcat__mo_pair(&l->mo, i, &k, &kn, &v, &vn);
+    if (vn > 0 && !memchr(v, '\0', vn) && errcat__mo_text_ok(&l->mo, v, vn)
+        && errcat__translation_ok(tx->msgid, (enum errcat_format)tx->format,
+                                  v, vn))
+        return v;
+    errcat__free(*copy);
+    *copy = NULL;
+    return NULL;
+}
 
-        for (j = errcat__hash_n(k, strlen(k)) & ix->mask; ix->slot[j];
-             j = (j + 1) & ix->mask)
+/*
+ * Text t of loaded locale l, found and checked in l's .mo file on its first
+ * use: the translation if it passes the checks (UTF-8, the source's
+ * placeholders), else, as gettext looks each message up along the whole
+ * chain, the parent's text (what de_AT.mo lacks comes from de.mo), else
+ * the source. Threads that resolve t at once reach the same text; the
+ * first to publish it wins, with a compare-and-swap, so no lock is taken.
+ */
+const char *
+errcat__locale_text(const struct errcat_locale *loc, unsigned t)
+{
+    struct errcat_locale *l = (struct errcat_locale *)loc;
+    const struct errcat_text *tx = &l->cat->texts[t];
+    const char *s = ERRCAT__LOAD(l->texts[t]), *expected = NULL;
+    struct errcat__owned *copy = NULL;
+    long i;
+
+    if (s)
+        return s;
+    i = errcat__mo_find(&l->mo, &l->mo_index, tx->key, strlen(tx->key));
+    if (i >= 0)
+        s = translation(l, tx, (uint32_t)i, &copy);
+    if (s == NULL)
+        s = l->parent ? errcat__locale_text(l->parent, t) : tx->msgid;
+    if (!__atomic_compare_exchange_n(&l->texts[t], &expected, s, 0,
+                                     __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        errcat__free(copy);     /* another thread was first */
+        return expected;
+    }
+    if (copy) {
+        copy->next = ERRCAT__LOAD(l->owned);
+        while (!__atomic_compare_exchange_n(&l->owned, &copy->next, copy, 1,
+                                            __ATOMIC_ACQ_REL,
+                                            __ATOMIC_ACQUIRE))
             ;
-        ix->slot[j] = (unsigned)t + 1;
     }
-    return 0;
-}
-
-/* The catalog text whose key is k[0..n) (no NUL inside), or -1. */
-static long
-text_of_key(const struct errcat_catalog *cat, const struct key_index *ix,
-            const char *k, size_t n)
-{
-    size_t j;
-
-    for (j = errcat__hash_n(k, n) & ix->mask; ix->slot[j]; j = (j + 1) & ix->mask) {
-        const char *ck = cat->texts[ix->slot[j] - 1].key;
-
-        if (strncmp(ck, k, n) == 0 && ck[n] == '\0')
-            return (long)ix->slot[j] - 1;
-    }
-    return -1;
-}
-
-/* Fills l->texts from mo: each translation that passes the checks, the
- * source text for the rest. */
-static void
-fill_texts(const struct errcat_catalog *cat, const struct key_index *ix,
-           const struct errcat__mo *mo, struct errcat_locale *l)
-{
-    uint32_t i;
-    size_t t;
-
-    for (i = 0; i < mo->n; i++) {
-        const char *k, *v;
-        size_t kn, vn;
-        long idx;
-
-        errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
-        /* the header, plural forms and untranslated entries: skipped */
-        if (kn == 0 || vn == 0 || memchr(k, '\0', kn) || memchr(v, '\0', vn))
-            continue;
-        idx = text_of_key(cat, ix, k, kn);
-        if (idx < 0 || l->texts[idx])
-            continue;
-        if (errcat__mo_text_ok(mo, v, vn) && errcat__translation_ok(cat->texts[idx].msgid,
-                                   (enum errcat_format)cat->texts[idx].format,
-                                   v, vn))
-            l->texts[idx] = v;
-    }
-    for (t = 0; t < cat->n_texts; t++)
-        if (l->texts[t] == NULL)
-            l->texts[t] = cat->texts[t].msgid;
+    return s;
 }
 
 static int load(const struct errcat_catalog *cat, const char *name,
                 struct errcat_locale **out);
 
 /*
- * gettext looks each message up along the whole chain: what de_AT.mo
- * lacks comes from de.mo. Fills l's untranslated texts from the first
- * locale present further down name's chain (loading it if need be).
- * Returns 0 or ERRCAT_ENOMEM. Under the lock.
+ * The first locale present further down name's chain (loading it if need
+ * be), which l's untranslated texts come from, into l->parent. Returns 0
+ * or ERRCAT_ENOMEM. Under the lock.
  */
 static int
 inherit(const struct errcat_catalog *cat, const char *name,
@@ -181,13 +183,15 @@ inherit(const struct errcat_catalog *cat, const char *name,
     struct errcat__lname ln;
     const struct errcat_locale *p = NULL;
     struct errcat_locale *fresh;
-    size_t n, i, t;
+    size_t n, i;
     int rc;
 
     if (errcat__locale_parse(name, &ln) != 0)
         return 0;
     n = errcat__locale_chain(&ln, chain);
-    for (i = 1; i < n && p == NULL; i++) {
+    for (i = 0; i < n && strcmp(chain[i], name) != 0; i++)
+        ;
+    for (i++; i < n && p == NULL; i++) {
         if ((p = find(cat, chain[i], 1)) != NULL)
             break;
         rc = load(cat, chain[i], &fresh);
@@ -198,39 +202,70 @@ inherit(const struct errcat_catalog *cat, const char *name,
             p = fresh;
         }
     }
-    for (t = 0; p && t < cat->n_texts; t++)
-        if (l->texts[t] == cat->texts[t].msgid)
-            l->texts[t] = p->texts[t];
+    l->parent = p;
     return 0;
 }
 
 /*
- * A new loaded node named name for the checked .mo image mo: its texts
- * point into mo's data, which the caller keeps alive. Returns 0,
- * ERRCAT_EINVAL (not UTF-8) or ERRCAT_ENOMEM.
+ * A new loaded node named name for the checked .mo image mo, whose data
+ * the node's texts will point into; the caller keeps it alive. Nothing is
+ * looked up yet: each text is found and checked on its first use.
+ * Returns 0, ERRCAT_EINVAL (not UTF-8) or ERRCAT_ENOMEM.
  */
 static int
 build(const struct errcat_catalog *cat, const char *name,
       const struct errcat__mo *mo, struct errcat_locale **out)
 {
-    struct key_index ix = { NULL, 0 };
     struct errcat_locale *l;
 
     if (mo->charset == ERRCAT__MO_OTHER)
         return ERRCAT_EINVAL;
     l = errcat__calloc(1, sizeof *l + cat->n_texts * sizeof *l->texts);
-    if (l == NULL || index_keys(cat, &ix) != 0) {
+    if (l == NULL)
+        return ERRCAT_ENOMEM;
+    if (errcat__mo_index(mo, &l->mo_index) != 0) {
         errcat__free(l);
         return ERRCAT_ENOMEM;
     }
+    l->mo = *mo;                /* the node owns what mo owned */
     l->cat = cat;
     l->kind = ERRCAT__NODE_LOADED;
     l->texts = (const char **)(l + 1);
     strcpy(l->name, name);
-    fill_texts(cat, &ix, mo, l);
-    errcat__free(ix.slot);
+    l->rtl = errcat__rtl(name);
     *out = l;
     return 0;
+}
+
+/* Frees what a node owns. */
+static void
+free_node(struct errcat_locale *l)
+{
+    struct errcat__owned *o, *next;
+
+    if (l) {
+        for (o = l->owned; o; o = next) {
+            next = o->next;
+            errcat__free(o);
+        }
+        errcat__mo_close(&l->mo);
+        errcat__free(l->desc);
+        errcat__mo_index_free(&l->mo_index);
+        errcat__free(l);
+    }
+}
+
+/* Appends s to path[0..*n), NUL-terminated; 0 when it does not fit. */
+static int
+path_add(char *path, size_t *n, const char *s)
+{
+    size_t k = strlen(s);
+
+    if (k >= PATH_BYTES - *n)
+        return 0;
+    memcpy(path + *n, s, k + 1);
+    *n += k;
+    return 1;
 }
 
 /*
@@ -245,27 +280,31 @@ load(const struct errcat_catalog *cat, const char *name,
     char path[PATH_BYTES];
     struct errcat__mo mo;
     struct errcat_locale *l = NULL;
-    int n, rc;
+    size_t n;
+    int rc;
 
     if (strchr(cat->domain, '/') || cat->domain[0] == '.')
         return ERRCAT_EINVAL;
-    n = snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo",
-                 localedir(cat), name, cat->domain);
-    if (n < 0 || (size_t)n >= sizeof path)
+    /* not snprintf: in a fresh process its first call costs more than
+       the rest of a small locale's loading */
+    n = 0;
+    if (!path_add(path, &n, localedir(cat)) || !path_add(path, &n, "/")
+        || !path_add(path, &n, name) || !path_add(path, &n, "/LC_MESSAGES/")
+        || !path_add(path, &n, cat->domain) || !path_add(path, &n, ".mo"))
         return ERRCAT_ENOENT;
-    if ((rc = errcat__mo_open(path, &mo)) != 0)
+    if ((rc = errcat__mo_open_lazy(path, &mo)) != 0)
         return rc;
-    if ((rc = build(cat, name, &mo, &l)) != 0
-        || (rc = inherit(cat, name, l)) != 0)
-        goto out;
-    l->mo_data = (void *)mo.data;
-    mo.owned = 0;               /* the node owns the image now */
+    if ((rc = build(cat, name, &mo, &l)) != 0) {
+        errcat__mo_close(&mo);
+        return rc;
+    }
+    /* the node owns the file now */
+    if ((rc = inherit(cat, name, l)) != 0) {
+        free_node(l);
+        return rc;
+    }
     *out = l;
-    l = NULL;
-out:
-    errcat__free(l);
-    errcat__mo_close(&mo);
-    return rc;
+    return 0;
 }
 
 int
@@ -286,11 +325,7 @@ errcat__locale_build(const struct errcat_catalog *cat, const void *data,
 void
 errcat__locale_free(struct errcat_locale *l)
 {
-    if (l) {
-        errcat__free(l->mo_data);
-        errcat__free(l->desc);
-        errcat__free(l);
-    }
+    free_node(l);
 }
 
 static size_t
@@ -529,7 +564,7 @@ errcat_locale_accept(const struct errcat_catalog *cat, const char *header,
     char tag[ERRCAT_LOCALE_NAME_MAX + 1];
     const struct errcat_locale *dummy, *l;
     struct verdicts v;
-    size_t n, i;
+    size_t n, i, len;
     int rc = 0;
 
     if (out == NULL)
@@ -547,10 +582,17 @@ errcat_locale_accept(const struct errcat_catalog *cat, const char *header,
                 return rc;
             continue;
         }
-        if (items[i].len > ERRCAT_LOCALE_NAME_MAX)
+        len = items[i].len;
+        /* a tag too long for a name: Lookup's truncation, subtag by
+           subtag, until it fits (and never ending in a singleton) */
+        while (len > ERRCAT_LOCALE_NAME_MAX || (len > 2
+                                                && items[i].tag[len - 2] == '-'))
+            for (len--; len > 0 && items[i].tag[len] != '-'; len--)
+                ;
+        if (len == 0)
             continue;
-        memcpy(tag, items[i].tag, items[i].len);
-        tag[items[i].len] = '\0';
+        memcpy(tag, items[i].tag, len);
+        tag[len] = '\0';
         if ((l = lookup_tag(cat, tag, &v, &rc)) != NULL) {
             *out = l;
             return rc;
@@ -599,9 +641,7 @@ errcat_catalog_release(const struct errcat_catalog *cat)
     errcat__lock();
     for (l = head(cat); l; l = next) {
         next = l->next;
-        errcat__free(l->mo_data);
-        errcat__free(l->desc);
-        errcat__free(l);
+        free_node(l);
     }
     cat->cache->locales = NULL;
     errcat__free(cat->cache->localedir);

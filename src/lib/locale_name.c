@@ -70,12 +70,14 @@ all(const char *s, size_t n, int (*pred)(int))
     return 1;
 }
 
-/* Reads the subtags of base[0..n): language, then script, territory,
- * variants (dropped) until an extension singleton. */
+/* Reads the subtags of base[0..n) in BCP 47's order: language, then a
+ * script, a territory, variants (dropped) until an extension singleton.
+ * What comes out of order is a variant: de-1996-AT has no territory, as
+ * RFC 4647 Lookup never reaches de-AT from it. */
 static int
 parse_base(const char *base, size_t n, struct errcat__lname *ln)
 {
-    char *script = ln->script;
+    enum { LANG, SCRIPT, TERR, VARIANT } stage = LANG;
     size_t i = 0, j, len, k;
     int first = 1;
 
@@ -94,22 +96,30 @@ parse_base(const char *base, size_t n, struct errcat__lname *ln)
             first = 0;
         } else if (len == 1) {
             break;              /* extension or private use: ignored */
-        } else if (len == 4 && all(base + i, 4, errcat__is_alpha) && !ln->terr[0]
-                   && !script[0]) {
+        } else if (len > 8 || !all(base + i, len, errcat__is_alnum)) {
+            return ERRCAT_EINVAL;
+        } else if (len == 4 && stage < SCRIPT
+                   && all(base + i, 4, errcat__is_alpha)) {
             for (k = 0; k < 4; k++)
-                script[k] = (char)to_lower((unsigned char)base[i + k]);
-            script[4] = '\0';
-        } else if (((len == 2 && all(base + i, 2, errcat__is_alpha))
-                    || (len == 3 && all(base + i, 3, errcat__is_digit)))
-                   && !ln->terr[0]) {
+                ln->script[k] = (char)to_lower((unsigned char)base[i + k]);
+            ln->script[4] = '\0';
+            stage = SCRIPT;
+        } else if (stage < TERR
+                   && ((len == 2 && all(base + i, 2, errcat__is_alpha))
+                       || (len == 3 && all(base + i, 3, errcat__is_digit)))) {
             for (k = 0; k < len; k++)
                 ln->terr[k] = (char)to_upper((unsigned char)base[i + k]);
             ln->terr[len] = '\0';
-        } else if (len > 8 || !all(base + i, len, errcat__is_alnum)) {
-            return ERRCAT_EINVAL;
-        }                       /* else a variant: dropped */
+            stage = TERR;
+        } else {
+            stage = VARIANT;    /* a variant or extlang: dropped */
+        }
         i = j + 1;
     }
+    /* Lookup falls from de-Latn-AT to de-Latn and de, never to de-AT; only
+     * Chinese scripts have locales of their own (see the chain). */
+    if (ln->script[0] && strcmp(ln->lang, "zh") != 0)
+        ln->terr[0] = '\0';
     return 0;
 }
 
@@ -286,4 +296,30 @@ errcat__env_locales(int (*try)(const char *name, void *ctx), void *ctx)
         if (!colon)
             return 0;
     }
+}
+
+int
+errcat__rtl(const char *name)
+{
+    /* languages whose usual script is right-to-left (Arabic, Hebrew,
+       Thaana, Syriac, N'Ko, Adlam ...) */
+    static const char *const rtl[] = {
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "nqo", "ps", "sd",
+        "syr", "ug", "ur", "yi"
+    };
+    struct errcat__lname ln;
+    size_t i;
+
+    if (errcat__locale_parse(name, &ln) != 0 || ln.english_c)
+        return 0;
+    if (strcmp(ln.script, "latn") == 0 || strcmp(ln.script, "cyrl") == 0)
+        return 0;
+    if (strcmp(ln.script, "arab") == 0 || strcmp(ln.script, "hebr") == 0
+        || strcmp(ln.script, "adlm") == 0 || strcmp(ln.script, "thaa") == 0
+        || strcmp(ln.script, "syrc") == 0 || strcmp(ln.script, "nkoo") == 0)
+        return 1;
+    for (i = 0; i < sizeof rtl / sizeof *rtl; i++)
+        if (strcmp(ln.lang, rtl[i]) == 0)
+            return 1;
+    return 0;
 }

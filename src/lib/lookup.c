@@ -29,6 +29,7 @@ static const struct {
     { ERRCAT_EEXIST, "catalog number or domain already registered" },
     { ERRCAT_EABI, "catalog tables of another ABI version" },
     { ERRCAT_EFULL, "catalog registry full" },
+    { ERRCAT_ENUL, "NUL character in the error body's code or message" },
 };
 
 const char *
@@ -317,7 +318,7 @@ text_at(const struct errcat_catalog *cat, const struct errcat_locale *loc,
     if (t >= cat->n_texts)
         return errcat__unknown_text(loc, field);
     if (loc && loc->cat == cat)
-        return loc->texts[t];
+        return errcat__locale_text(loc, t);
     return cat->texts[t].msgid;
 }
 
@@ -400,27 +401,42 @@ errcat_describe(const struct errcat_catalog *cat,
                 const struct errcat_locale *loc, int value)
 {
     const struct errcat_entry *e;
+    const char *d;
     unsigned serial;
 
     /* the hot path: a loaded locale of cat knows its descriptions by
-       serial, in one cache line of the handle; a value of another
-       catalog wraps to a serial out of range */
+       serial, in one cache line of the handle (filled on first use); a
+       value of another catalog wraps to a serial out of range */
     if (loc && loc->cat == cat && cat) {
         serial = (unsigned)value - loc->desc_base;
-        if (serial < loc->desc_n && loc->desc[serial])
-            return loc->desc[serial];
+        if (serial < loc->desc_n
+            && (d = ERRCAT__LOAD(loc->desc[serial])) != NULL)
+            return d;
     }
     e = find(cat, value);
 
     if (e == NULL)
         return errcat__unknown_text(loc, ERRCAT_DESCRIPTION);
-    return text_at(cat, loc, e->description, ERRCAT_DESCRIPTION);
+    d = text_at(cat, loc, e->description, ERRCAT_DESCRIPTION);
+    if (loc && loc->cat == cat && loc->desc
+        && (serial = (unsigned)value - loc->desc_base) < loc->desc_n)
+        ERRCAT__STORE(((struct errcat_locale *)loc)->desc[serial], d);
+    return d;
 }
 
 size_t
 errcat_format(const struct errcat_catalog *cat,
               const struct errcat_locale *loc, const struct errcat_entry *e,
               const char *const *args, size_t nargs, char *buf, size_t size)
+{
+    return errcat_format_ex(cat, loc, e, args, nargs, 0, buf, size);
+}
+
+size_t
+errcat_format_ex(const struct errcat_catalog *cat,
+                 const struct errcat_locale *loc,
+                 const struct errcat_entry *e, const char *const *args,
+                 size_t nargs, unsigned flags, char *buf, size_t size)
 {
     const char *tmpl = errcat_text(cat, loc, e, ERRCAT_MESSAGE);
     enum errcat_format fmt = ERRCAT_FORMAT_NONE;
@@ -430,5 +446,8 @@ errcat_format(const struct errcat_catalog *cat,
         fmt = (enum errcat_format)cat->texts[e->message].format;
         src = cat->texts[e->message].msgid;
     }
-    return errcat__format(tmpl, src, fmt, args, nargs, buf, size);
+    return errcat__format_ex(tmpl, src, fmt, args, nargs,
+                             loc && loc->kind == ERRCAT__NODE_LOADED
+                             && loc->rtl && !(flags & ERRCAT_NO_ISOLATE),
+                             buf, size);
 }

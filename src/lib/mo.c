@@ -2,7 +2,9 @@
  * mo.c - a reader of GNU .mo files that trusts nothing in them: either
  * byte order, every table and string bounds-checked and NUL-terminated
  * inside the file, counts capped by the file's size. The file's hash
- * table and sort order are never used; callers build their own lookup.
+ * table serves lookups when it lies inside the file, each answer checked
+ * (a hostile table can only make lookups miss); without one, an index of
+ * liberrcat's own.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,20 +30,23 @@ get32(const struct errcat__mo *mo, uint64_t off)
 }
 
 /* Nonzero when the string table at `table` holds n strings that lie
- * inside the file, each followed by a NUL inside it. */
+ * inside the file, each followed by a NUL inside it; for a file read
+ * lazily, whose strings are not in memory, the NUL is checked when a
+ * string is read. */
 static int
 table_ok(const struct errcat__mo *mo, uint32_t table)
 {
     uint64_t end = (uint64_t)table + (uint64_t)mo->n * 8;
     uint32_t i;
 
-    if (table < MO_HEADER || end > mo->size)
+    if (table < MO_HEADER || end > mo->avail)
         return 0;
     for (i = 0; i < mo->n; i++) {
         uint64_t len = get32(mo, (uint64_t)table + 8 * (uint64_t)i);
         uint64_t off = get32(mo, (uint64_t)table + 8 * (uint64_t)i + 4);
 
-        if (off + len >= mo->size || mo->data[off + len] != '\0')
+        if (off + len >= mo->size
+            || (!mo->lazy && mo->data[off + len] != '\0'))
             return 0;
     }
     return 1;
@@ -106,15 +111,15 @@ header_charset(const char *h, size_t n)
     return ERRCAT__MO_ASCII;
 }
 
-int
-errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo)
+/* Checks the header and tables of mo (data, avail, size and fd set) and
+ * reads the charset. Returns 0 or ERRCAT_EINVAL. */
+static int
+parse(struct errcat__mo *mo)
 {
     uint32_t magic, i;
 
-    memset(mo, 0, sizeof *mo);
-    mo->data = data;
-    mo->size = size;
-    if (data == NULL || size < MO_HEADER || size > ERRCAT__MO_MAX)
+    if (mo->data == NULL || mo->size < MO_HEADER || mo->avail < MO_HEADER
+        || mo->size > ERRCAT__MO_MAX)
         return ERRCAT_EINVAL;
     magic = get32(mo, 0);
     if (magic != MO_MAGIC) {
@@ -127,21 +132,48 @@ errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo)
     mo->n = get32(mo, 8);
     mo->orig = get32(mo, 12);
     mo->trans = get32(mo, 16);
-    if (mo->n > (size - MO_HEADER) / 16
+    if (mo->n > (mo->size - MO_HEADER) / 16
         || !table_ok(mo, mo->orig) || !table_ok(mo, mo->trans))
         return ERRCAT_EINVAL;
+    mo->hash_size = get32(mo, 20);
+    mo->hash = get32(mo, 24);
+    if (mo->hash_size <= 2 || mo->hash < MO_HEADER
+        || (uint64_t)mo->hash + 4 * (uint64_t)mo->hash_size > mo->avail)
+        mo->hash_size = 0;      /* none, or not inside the file: unused */
     mo->charset = ERRCAT__MO_ASCII;     /* no header: as GNU and Python */
     for (i = 0; i < mo->n; i++) {
-        const char *k, *v;
-        size_t kn, vn;
+        uint64_t o = (uint64_t)mo->orig + 8 * (uint64_t)i;
+        char *h;
+        size_t vn;
 
-        errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
-        if (kn == 0) {
+        if (get32(mo, o) != 0)
+            continue;
+        if (!mo->lazy) {
+            const char *k, *v;
+            size_t kn;
+
+            errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
             mo->charset = header_charset(v, vn);
-            break;
+        } else {
+            vn = errcat__mo_value_len(mo, i);
+            if ((h = errcat__malloc(vn + 1)) == NULL)
+                return ERRCAT_ENOMEM;
+            mo->charset = errcat__mo_value_copy(mo, i, h) == 0
+                ? header_charset(h, vn) : ERRCAT__MO_OTHER;
+            errcat__free(h);
         }
+        break;
     }
     return 0;
+}
+
+int
+errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo)
+{
+    memset(mo, 0, sizeof *mo);
+    mo->data = data;
+    mo->size = mo->avail = size;
+    return parse(mo);
 }
 
 int
@@ -170,6 +202,161 @@ errcat__mo_pair(const struct errcat__mo *mo, uint32_t i,
     *val = (const char *)mo->data + get32(mo, t + 4);
 }
 
+/* GNU gettext's hash of a key (hash-string.c), so the file's own table
+ * can be used. */
+static uint32_t
+gnu_hash(const char *s, size_t n)
+{
+    uint32_t h = 0, g;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        h = (h << 4) + (unsigned char)s[i];
+        if ((g = h & 0xf0000000u) != 0) {
+            h ^= g >> 24;
+            h ^= g;
+        }
+    }
+    return h;
+}
+
+int
+errcat__mo_index(const struct errcat__mo *mo, struct errcat__mo_index *ix)
+{
+    size_t size = 16, j;
+    uint32_t i;
+
+    ix->slot = NULL;
+    ix->mask = 0;
+    if (mo->hash_size)
+        return 0;
+    while (size < 2 * (size_t)mo->n)
+        size *= 2;
+    if ((ix->slot = errcat__calloc(size, sizeof *ix->slot)) == NULL)
+        return ERRCAT_ENOMEM;
+    ix->mask = size - 1;
+    for (i = 0; i < mo->n; i++) {
+        const char *k, *v;
+        size_t kn, vn;
+
+        errcat__mo_pair(mo, i, &k, &kn, &v, &vn);
+        for (j = errcat__hash_n(k, kn) & ix->mask; ix->slot[j];
+             j = (j + 1) & ix->mask)
+            ;
+        ix->slot[j] = i + 1;
+    }
+    return 0;
+}
+
+void
+errcat__mo_index_free(struct errcat__mo_index *ix)
+{
+    errcat__free(ix->slot);
+    ix->slot = NULL;
+}
+
+/* Reads len + 1 bytes at off of a lazily read file into dst: the string
+ * and its NUL. 0, or -1 when the file is no longer the one opened, is
+ * shorter, or the string is not terminated there. */
+static int
+read_string(const struct errcat__mo *mo, uint64_t off, size_t len, char *dst)
+{
+    struct stat st;
+    size_t got = 0;
+    ssize_t r;
+
+    if (fstat(mo->fd, &st) != 0 || (uint64_t)st.st_dev != mo->dev
+        || (uint64_t)st.st_ino != mo->ino || (uint64_t)st.st_size != mo->size)
+        return -1;
+    while (got < len + 1) {
+        r = pread(mo->fd, dst + got, len + 1 - got, (off_t)(off + got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        got += (size_t)r;
+    }
+    return dst[len] == '\0' ? 0 : -1;
+}
+
+/* Nonzero when pair i's key is exactly key[0..n). */
+static int
+key_is(const struct errcat__mo *mo, uint32_t i, const char *key, size_t n)
+{
+    uint64_t o = (uint64_t)mo->orig + 8 * (uint64_t)i;
+    char small[512], *k;
+    int same;
+
+    if (!mo->lazy) {
+        const char *pk, *v;
+        size_t kn, vn;
+
+        errcat__mo_pair(mo, i, &pk, &kn, &v, &vn);
+        return kn == n && memcmp(pk, key, n) == 0;
+    }
+    if (get32(mo, o) != n)
+        return 0;
+    k = n < sizeof small ? small : errcat__malloc(n + 1);
+    if (k == NULL)
+        return 0;
+    same = read_string(mo, get32(mo, o + 4), n, k) == 0
+        && memcmp(k, key, n) == 0;
+    if (k != small)
+        errcat__free(k);
+    return same;
+}
+
+size_t
+errcat__mo_value_len(const struct errcat__mo *mo, uint32_t i)
+{
+    return get32(mo, (uint64_t)mo->trans + 8 * (uint64_t)i);
+}
+
+int
+errcat__mo_value_copy(const struct errcat__mo *mo, uint32_t i, char *dst)
+{
+    uint64_t t = (uint64_t)mo->trans + 8 * (uint64_t)i;
+    size_t len = get32(mo, t);
+
+    if (!mo->lazy) {
+        memcpy(dst, mo->data + get32(mo, t + 4), len + 1);
+        return 0;
+    }
+    return read_string(mo, get32(mo, t + 4), len, dst);
+}
+
+long
+errcat__mo_find(const struct errcat__mo *mo,
+                const struct errcat__mo_index *ix, const char *key, size_t n)
+{
+    uint32_t h, idx, incr, probes, e;
+    size_t j;
+
+    if (mo->hash_size) {
+        /* gettext's double hashing; at most hash_size probes, however
+           the table was written */
+        h = gnu_hash(key, n);
+        idx = h % mo->hash_size;
+        incr = 1 + h % (mo->hash_size - 2);
+        for (probes = 0; probes < mo->hash_size; probes++) {
+            if ((e = get32(mo, (uint64_t)mo->hash + 4 * (uint64_t)idx)) == 0)
+                return -1;
+            if (e - 1 < mo->n && key_is(mo, e - 1, key, n))
+                return (long)(e - 1);
+            idx = idx >= mo->hash_size - incr ? idx - (mo->hash_size - incr)
+                : idx + incr;
+        }
+        return -1;
+    }
+    if (ix->slot == NULL)
+        return -1;
+    for (j = errcat__hash_n(key, n) & ix->mask; ix->slot[j];
+         j = (j + 1) & ix->mask)
+        if (key_is(mo, ix->slot[j] - 1, key, n))
+            return (long)ix->slot[j] - 1;
+    return -1;
+}
+
 /* Reads all of fd (size bytes, from fstat) into a new buffer. */
 static int
 read_all(int fd, size_t size, unsigned char **out)
@@ -194,11 +381,61 @@ read_all(int fd, size_t size, unsigned char **out)
     return 0;
 }
 
-int
-errcat__mo_open(const char *path, struct errcat__mo *mo)
+/* Reads n bytes at off of fd into buf. 0 or -1. */
+static int
+read_at(int fd, unsigned char *buf, size_t n, uint64_t off)
+{
+    size_t got = 0;
+    ssize_t r;
+
+    while (got < n) {
+        r = pread(fd, buf + got, n - got, (off_t)(off + got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        got += (size_t)r;
+    }
+    return 0;
+}
+
+/* Where the header's tables end, when they all lie in the first quarter
+ * of a file of size bytes (as msgfmt lays them out, before the strings);
+ * else 0: not worth reading lazily. */
+static uint64_t
+tables_end(const unsigned char *h, uint64_t size)
+{
+    struct errcat__mo t;
+    uint64_t n, end, e;
+
+    memset(&t, 0, sizeof t);
+    t.data = h;
+    t.avail = MO_HEADER;
+    if (get32(&t, 0) != MO_MAGIC) {
+        t.swap = 1;
+        if (get32(&t, 0) != MO_MAGIC)
+            return 0;
+    }
+    n = get32(&t, 8);
+    end = (uint64_t)get32(&t, 12) + 8 * n;
+    if ((e = (uint64_t)get32(&t, 16) + 8 * n) > end)
+        end = e;
+    /* lazily, keys are found through the file's hash table only */
+    if (get32(&t, 20) <= 2 || get32(&t, 24) < MO_HEADER)
+        return 0;
+    if ((e = (uint64_t)get32(&t, 24) + 4 * (uint64_t)get32(&t, 20)) > end)
+        end = e;
+    return end <= size / 4 ? end : 0;
+}
+
+/* Opens path; lazy_min > 0 allows reading only the tables of a file that
+ * size or larger (the strings then read on demand from the open file). */
+static int
+open_mo(const char *path, struct errcat__mo *mo, size_t lazy_min)
 {
     struct stat st;
-    unsigned char *buf = NULL;
+    unsigned char *buf = NULL, head[MO_HEADER];
+    uint64_t end = 0;
     int fd, rc;
 
     memset(mo, 0, sizeof *mo);
@@ -210,16 +447,48 @@ errcat__mo_open(const char *path, struct errcat__mo *mo)
         rc = ERRCAT_ENOENT;
     else if (st.st_size < MO_HEADER || (uint64_t)st.st_size > ERRCAT__MO_MAX)
         rc = ERRCAT_EINVAL;
-    else
+    else if (lazy_min && (uint64_t)st.st_size >= lazy_min
+             && read_at(fd, head, MO_HEADER, 0) == 0
+             && (end = tables_end(head, (uint64_t)st.st_size)) >= MO_HEADER) {
+        if ((buf = errcat__malloc((size_t)end)) == NULL)
+            rc = ERRCAT_ENOMEM;
+        else
+            rc = read_at(fd, buf, (size_t)end, 0) == 0 ? 0 : ERRCAT_EINVAL;
+    } else {
+        end = 0;
         rc = read_all(fd, (size_t)st.st_size, &buf);
-    close(fd);
-    if (rc != 0)
+    }
+    if (rc != 0 || end == 0)
+        close(fd);
+    if (rc != 0) {
+        errcat__free(buf);
         return rc;
-    rc = errcat__mo_parse(buf, (size_t)st.st_size, mo);
+    }
+    mo->data = buf;
     mo->owned = 1;
-    if (rc != 0)
+    mo->size = (size_t)st.st_size;
+    mo->avail = end ? (size_t)end : mo->size;
+    if (end) {
+        mo->lazy = 1;
+        mo->fd = fd;
+        mo->dev = (uint64_t)st.st_dev;
+        mo->ino = (uint64_t)st.st_ino;
+    }
+    if ((rc = parse(mo)) != 0)
         errcat__mo_close(mo);
     return rc;
+}
+
+int
+errcat__mo_open(const char *path, struct errcat__mo *mo)
+{
+    return open_mo(path, mo, 0);
+}
+
+int
+errcat__mo_open_lazy(const char *path, struct errcat__mo *mo)
+{
+    return open_mo(path, mo, ERRCAT__MO_LAZY_MIN);
 }
 
 void
@@ -227,5 +496,7 @@ errcat__mo_close(struct errcat__mo *mo)
 {
     if (mo->owned)
         errcat__free((void *)mo->data);
+    if (mo->lazy)
+        close(mo->fd);
     memset(mo, 0, sizeof *mo);
 }

@@ -41,8 +41,7 @@ enum { UNCHECKED, USABLE, REFUSED };
 struct tr_file {
     struct tr_file *next;
     struct errcat__mo mo;
-    unsigned *slot;             /* key hash -> pair index + 1 */
-    size_t mask;
+    struct errcat__mo_index index;  /* when the file has no hash table */
     unsigned char *state;       /* per pair, atomic: UNCHECKED... */
     unsigned gen;               /* errcat_tr_bind generation read from */
     char name[ERRCAT_LOCALE_NAME_MAX + 1];
@@ -90,34 +89,14 @@ errcat_tr_bind(const char *dir)
     return 0;
 }
 
-/* Indexes the keys of f's file: plain msgids only (no context, no
- * plural), the header skipped. Returns 0 or ERRCAT_ENOMEM. */
+/* Prepares f's lookups: the file's hash table, or an index of errcat's
+ * own; a verdict per pair. Returns 0 or ERRCAT_ENOMEM. */
 static int
 index_file(struct tr_file *f)
 {
-    size_t size = 16, j;
-    uint32_t i;
-
-    while (size < 2 * (size_t)f->mo.n)
-        size *= 2;
-    f->mask = size - 1;
-    f->slot = errcat__calloc(size, sizeof *f->slot);
-    f->state = errcat__calloc(f->mo.n, 1);
-    if (f->slot == NULL || f->state == NULL)
+    if ((f->state = errcat__calloc(f->mo.n, 1)) == NULL)
         return ERRCAT_ENOMEM;
-    for (i = 0; i < f->mo.n; i++) {
-        const char *k, *v;
-        size_t kn, vn;
-
-        errcat__mo_pair(&f->mo, i, &k, &kn, &v, &vn);
-        if (kn == 0 || vn == 0 || memchr(k, '\0', kn) || memchr(k, 4, kn))
-            continue;
-        for (j = errcat__hash_n(k, kn) & f->mask; f->slot[j];
-             j = (j + 1) & f->mask)
-            ;
-        f->slot[j] = i + 1;
-    }
-    return 0;
+    return errcat__mo_index(&f->mo, &f->index);
 }
 
 static void
@@ -125,7 +104,7 @@ free_file(struct tr_file *f)
 {
     if (f) {
         errcat__mo_close(&f->mo);
-        errcat__free(f->slot);
+        errcat__mo_index_free(&f->index);
         errcat__free(f->state);
         errcat__free(f);
     }
@@ -244,31 +223,27 @@ resolve(const char *raw, struct tr_name *tmp)
 static const char *
 lookup(const struct tr_file *f, const char *msgid, size_t len)
 {
-    size_t j;
-    unsigned i;
+    long i = errcat__mo_find(&f->mo, &f->index, msgid, len);
+    const char *k, *v;
+    size_t kn, vn;
+    unsigned char st;
 
-    for (j = errcat__hash_n(msgid, len) & f->mask; (i = f->slot[j]) != 0;
-         j = (j + 1) & f->mask) {
-        const char *k, *v;
-        size_t kn, vn;
-        unsigned char st;
-
-        errcat__mo_pair(&f->mo, i - 1, &k, &kn, &v, &vn);
-        if (kn != len || memcmp(k, msgid, len) != 0)
-            continue;
-        st = __atomic_load_n(&f->state[i - 1], __ATOMIC_RELAXED);
-        if (st == UNCHECKED) {
-            /* every thread that checks reaches the same verdict */
-            st = errcat__mo_text_ok(&f->mo, v, vn)
-                && errcat__translation_ok(msgid, strchr(msgid, '%')
-                                        ? ERRCAT_FORMAT_PRINTF
-                                        : ERRCAT_FORMAT_NONE, v, vn)
-                ? USABLE : REFUSED;
-            __atomic_store_n(&f->state[i - 1], st, __ATOMIC_RELAXED);
-        }
-        return st == USABLE ? v : NULL;
+    if (i < 0)
+        return NULL;
+    errcat__mo_pair(&f->mo, (uint32_t)i, &k, &kn, &v, &vn);
+    if (vn == 0 || memchr(v, '\0', vn))
+        return NULL;            /* untranslated, or plural forms */
+    st = __atomic_load_n(&f->state[i], __ATOMIC_RELAXED);
+    if (st == UNCHECKED) {
+        /* every thread that checks reaches the same verdict */
+        st = errcat__mo_text_ok(&f->mo, v, vn)
+            && errcat__translation_ok(msgid, strchr(msgid, '%')
+                                      ? ERRCAT_FORMAT_PRINTF
+                                      : ERRCAT_FORMAT_NONE, v, vn)
+            ? USABLE : REFUSED;
+        __atomic_store_n(&f->state[i], st, __ATOMIC_RELAXED);
     }
-    return NULL;
+    return st == USABLE ? v : NULL;
 }
 
 /* The translation of msgid along r's chain, or NULL. */

@@ -318,6 +318,9 @@ test_accept_bound_keeps_exclusions_and_ignores_repeats(void **state)
     assert_string_equal(negotiate(h), "de");
     /* a repeat keeps its best q: de;q=0.9 beats zh-CN;q=0.5 */
     assert_string_equal(negotiate("de;q=0.1, zh-CN;q=0.5, de;q=0.9"), "de");
+    /* a tag too long for a locale name is truncated as Lookup does */
+    assert_string_equal(negotiate("de-AT-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd"
+                                  "-eeeeeeee-ffffffff-x-gggggggg"), "de_AT");
     /* ... and the same tag with q=0 anywhere is not acceptable */
     assert_string_equal(negotiate("de, zh-CN;q=0.5, de;q=0"), "zh_CN");
 }

@@ -75,7 +75,12 @@ test_locale_name_normalises_bcp47_and_posix(void **state)
     assert_string_equal(normal("ZH-cn"), "zh_CN");
     assert_string_equal(normal("de-CH"), "de_CH");
     assert_string_equal(normal("de-ch"), "de_CH");
-    assert_string_equal(normal("sr-Latn-RS"), "sr_RS");
+    /* Lookup goes sr-Latn-RS, sr-Latn, sr: never sr-RS */
+    assert_string_equal(normal("sr-Latn-RS"), "sr");
+    assert_string_equal(normal("de-Latn-AT"), "de");
+    /* out of order: de-1996-AT falls to de-1996, de */
+    assert_string_equal(normal("de-1996-AT"), "de");
+    assert_string_equal(normal("de-AT-1996"), "de_AT");
     assert_string_equal(normal("de-DE-1996"), "de_DE");
     assert_string_equal(normal("es-419"), "es_419");
     assert_string_equal(normal("en-US-x-private"), "en_US");

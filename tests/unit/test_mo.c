@@ -369,6 +369,75 @@ test_mo_open_refuses_missing_and_odd_files(void **state)
     fx_rmdir(dir);
 }
 
+/* Every key of a msgfmt file is found through its hash table, and
+ * through errcat's own index once the table is gone; a hostile table
+ * makes lookups miss, never read outside the file or loop. */
+static void
+test_mo_finds_keys_by_hash_table_or_index(void **state)
+{
+    const char *dir = fx_locale_dir();
+    char path[512];
+    struct errcat__mo mo, copy;
+    struct errcat__mo_index ix;
+    unsigned char *bad;
+    uint32_t i, j;
+    int round;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/de/LC_MESSAGES/errcat-fixture.mo", dir);
+    assert_int_equal(errcat__mo_open(path, &mo), 0);
+    assert_true(mo.hash_size > 2);          /* msgfmt writes one */
+    assert_int_equal(errcat__mo_index(&mo, &ix), 0);
+    assert_null(ix.slot);                   /* not needed */
+    for (i = 0; i < mo.n; i++) {
+        const char *k, *v;
+        size_t kn, vn;
+
+        errcat__mo_pair(&mo, i, &k, &kn, &v, &vn);
+        assert_int_equal(errcat__mo_find(&mo, &ix, k, kn), (long)i);
+    }
+    assert_int_equal(errcat__mo_find(&mo, &ix, "no such key", 11), -1);
+    /* the same without the table */
+    copy = mo;
+    copy.hash_size = 0;
+    assert_int_equal(errcat__mo_index(&copy, &ix), 0);
+    assert_non_null(ix.slot);
+    for (i = 0; i < mo.n; i++) {
+        const char *k, *v;
+        size_t kn, vn;
+
+        errcat__mo_pair(&mo, i, &k, &kn, &v, &vn);
+        assert_int_equal(errcat__mo_find(&copy, &ix, k, kn), (long)i);
+    }
+    assert_int_equal(errcat__mo_find(&copy, &ix, "no such key", 11), -1);
+    errcat__mo_index_free(&ix);
+    /* hostile tables: out-of-range entries, every slot full, a cycle */
+    bad = malloc(mo.size);
+    assert_non_null(bad);
+    for (round = 0; round < 3; round++) {
+        struct errcat__mo h;
+
+        memcpy(bad, mo.data, mo.size);
+        assert_int_equal(errcat__mo_parse(bad, mo.size, &h), 0);
+        for (j = 0; j < h.hash_size; j++)
+            mo_put32(bad + h.hash + 4 * j, round == 0 ? 0xffffffffu
+                     : round == 1 ? 1 : (j + 1) % h.n + 1, h.swap);
+        for (i = 0; i < h.n; i++) {
+            const char *k, *v;
+            size_t kn, vn;
+            long got;
+
+            errcat__mo_pair(&h, i, &k, &kn, &v, &vn);
+            got = errcat__mo_find(&h, &ix, k, kn);
+            assert_true(got == -1 || got == (long)i);
+        }
+        assert_int_equal(errcat__mo_find(&h, &ix, "no such key", 11), -1);
+    }
+    free(bad);
+    errcat__mo_close(&mo);
+    fx_rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -386,6 +455,7 @@ main(void)
         cmocka_unit_test(test_mo_survives_random_corruption),
         cmocka_unit_test(test_mo_header_names_the_charset),
         cmocka_unit_test(test_mo_open_refuses_missing_and_odd_files),
+        cmocka_unit_test(test_mo_finds_keys_by_hash_table_or_index),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

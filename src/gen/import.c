@@ -1,0 +1,1170 @@
+/*
+ * import.c - what every table reader shares: reading the file, naming
+ * its format, mapping columns by their headers, filling merged Module
+ * cells down, making ids, building the catalog model of the rows and
+ * pairing rows with the entries of an existing catalog.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "errcat_catalog.h"
+#include "import.h"
+#include "model.h"
+#include "placeholder.h"
+#include "util.h"
+#include "validate.h"
+
+const char *const import_field_name[IMP_NFIELDS] = {
+    "module", "status", "code", "description", "message", "measure"
+};
+
+/* ---- the document the readers build ---------------------------------- */
+
+struct import_table *
+import_add_table(struct import_doc *doc, unsigned line)
+{
+    struct import_table *t;
+
+    doc->tables = xgrow(doc->tables, &doc->cap_tables, doc->n_tables,
+                        sizeof *doc->tables);
+    t = &doc->tables[doc->n_tables++];
+    memset(t, 0, sizeof *t);
+    t->line = line;
+    return t;
+}
+
+struct import_row *
+import_add_row(struct import_table *t, unsigned line)
+{
+    struct import_row *r;
+
+    t->rows = xgrow(t->rows, &t->cap_rows, t->n_rows, sizeof *t->rows);
+    r = &t->rows[t->n_rows++];
+    memset(r, 0, sizeof *r);
+    r->line = line;
+    return r;
+}
+
+struct import_cell *
+import_add_cell(struct import_row *r, char *text, char *plain, unsigned line)
+{
+    struct import_cell *c;
+
+    r->cells = xgrow(r->cells, &r->cap, r->n, sizeof *r->cells);
+    c = &r->cells[r->n++];
+    c->text = text;
+    c->plain = plain ? plain : text;
+    c->line = line;
+    c->col = 0;
+    c->merged = 0;
+    return c;
+}
+
+void
+import_doc_free(struct import_doc *doc)
+{
+    size_t i, j, k;
+
+    for (i = 0; i < doc->n_tables; i++) {
+        struct import_table *t = &doc->tables[i];
+
+        for (j = 0; j < t->n_rows; j++) {
+            for (k = 0; k < t->rows[j].n; k++) {
+                if (t->rows[j].cells[k].plain != t->rows[j].cells[k].text)
+                    free(t->rows[j].cells[k].plain);
+                free(t->rows[j].cells[k].text);
+            }
+            free(t->rows[j].cells);
+        }
+        free(t->rows);
+    }
+    free(doc->tables);
+    doc->tables = NULL;
+    doc->n_tables = doc->cap_tables = 0;
+}
+
+/* ---- files and formats ----------------------------------------------- */
+
+/* Does s hold needle, ASCII case ignored? */
+static int
+strcasestr_ascii(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for (; *s; s++)
+        if (strncasecmp(s, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    import_reader *read;
+} readers[] = {
+    { "md", import_md_read },
+    { "html", import_html_read },
+    { "rst", import_rst_read },
+    { "csv", import_csv_read },
+    { "tsv", import_tsv_read },
+};
+
+import_reader *
+import_reader_of(const char *format)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof readers / sizeof *readers; i++)
+        if (strcmp(readers[i].name, format) == 0)
+            return readers[i].read;
+    return NULL;
+}
+
+const char *
+import_sniff(const char *path, const char *data, size_t len)
+{
+    static const struct { const char *ext, *format; } exts[] = {
+        { ".md", "md" }, { ".markdown", "md" },
+        { ".html", "html" }, { ".htm", "html" }, { ".xhtml", "html" },
+        { ".rst", "rst" }, { ".rest", "rst" },
+        { ".csv", "csv" }, { ".tsv", "tsv" }, { ".tab", "tsv" }
+    };
+    const char *dot = strrchr(path, '.');
+    size_t i;
+
+    /* the extension says, but .txt and none: the content */
+    for (i = 0; dot && i < sizeof exts / sizeof *exts; i++)
+        if (strcasecmp(dot, exts[i].ext) == 0)
+            return exts[i].format;
+    if (strcasestr_ascii(data, "<table") || strcasestr_ascii(data, "<html"))
+        return "html";
+    if (strstr(data, "\n+--") || strncmp(data, "+--", 3) == 0
+        || strstr(data, ".. list-table::"))
+        return "rst";
+    if (strstr(data, "|---") || strstr(data, "| ---") || strstr(data, "|:--"))
+        return "md";
+    if (memchr(data, '\t', len))
+        return "tsv";
+    return strchr(data, ',') && !strchr(data, '|') ? "csv" : "md";
+}
+
+/* Length of a well-formed UTF-8 sequence at p[0..n), 0 if ill-formed. */
+static size_t
+utf8_seq(const unsigned char *p, size_t n)
+{
+    unsigned char lo = 0x80, hi = 0xbf;
+    size_t len, i;
+
+    if (p[0] >= 0x01 && p[0] <= 0x7f)
+        return 1;
+    if (p[0] >= 0xc2 && p[0] <= 0xdf)
+        len = 2;
+    else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+        len = 3;
+        lo = p[0] == 0xe0 ? 0xa0 : 0x80;
+        hi = p[0] == 0xed ? 0x9f : 0xbf;
+    } else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+        len = 4;
+        lo = p[0] == 0xf0 ? 0x90 : 0x80;
+        hi = p[0] == 0xf4 ? 0x8f : 0xbf;
+    } else
+        return 0;
+    if (n < len || p[1] < lo || p[1] > hi)
+        return 0;
+    for (i = 2; i < len; i++)
+        if (p[i] < 0x80 || p[i] > 0xbf)
+            return 0;
+    return len;
+}
+
+int
+import_read_file(const char *path, char **data, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    char *d = NULL;
+    size_t n = 0, cap = 0, got, i, k;
+    unsigned line = 1;
+    struct stat st;
+
+    *data = NULL;
+    *len = 0;
+    if (!fp) {
+        diag_error(NULL, "cannot open '%s': %s", path, strerror(errno));
+        return 2;
+    }
+    if (fstat(fileno(fp), &st) == 0 && st.st_size > (off_t)IMPORT_MAX_BYTES)
+        goto too_big;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            d = xrealloc(d, cap + 1);
+        }
+        got = fread(d + n, 1, cap - n, fp);
+        n += got;
+        if (n > IMPORT_MAX_BYTES)
+            goto too_big;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        diag_error(NULL, "cannot read '%s': %s", path, strerror(errno));
+        fclose(fp);
+        free(d);
+        return 2;
+    }
+    fclose(fp);
+    d[n] = '\0';
+    for (i = 0; i < n; i += k) {
+        uint64_t w;
+
+        /* eight ASCII bytes, none of them NUL, at a step */
+        if (n - i >= 8) {
+            memcpy(&w, d + i, 8);
+            if (((w | ((w - 0x0101010101010101u) & ~w))
+                 & 0x8080808080808080u) == 0) {
+                k = 8;
+                continue;
+            }
+        }
+        k = utf8_seq((const unsigned char *)d + i, n - i);
+        if (k == 0) {
+            struct loc at = { path, 1, 0 };
+            const char *p;
+
+            for (p = d; (p = memchr(p, '\n', (size_t)(d + i - p))) != NULL;
+                 p++)
+                line++;
+            at.line = line;
+
+            if (d[i] == '\0')
+                diag_error(&at, "NUL byte in table");
+            else
+                diag_error(&at, "invalid UTF-8 (byte 0x%02x): tables are "
+                           "read as UTF-8", (unsigned char)d[i]);
+            free(d);
+            return 1;
+        }
+    }
+    *data = d;
+    *len = n;
+    return 0;
+too_big:
+    {
+        struct loc at = { path, 0, 0 };
+
+        fclose(fp);
+        free(d);
+        diag_error(&at, "file larger than %lu MiB: not read",
+                   IMPORT_MAX_BYTES >> 20);
+        return 1;
+    }
+}
+
+int
+import_read_doc(const char *path, const char *format, struct import_doc *doc)
+{
+    char *data;
+    size_t len;
+    import_reader *read;
+    int st = import_read_file(path, &data, &len);
+
+    if (st)
+        return st;
+    doc->path = path;
+    if (!format)
+        format = import_sniff(path, data, len);
+    read = import_reader_of(format);
+    if (!read) {
+        diag_error(NULL, "unknown table format '%s' (md, html, rst, csv, "
+                   "tsv)", format);
+        free(data);
+        return 2;
+    }
+    st = read(doc, data, len) < 0 ? 1 : 0;
+    free(data);
+    return st;
+}
+
+/* ---- columns ------------------------------------------------------------ */
+
+/* Header names, compared with case and blanks ignored. */
+static const struct {
+    const char *name;
+    enum import_field field;
+} headers[] = {
+    { "module", IMP_MODULE }, { "模块", IMP_MODULE },
+    { "httpstatuscode", IMP_STATUS }, { "statuscode", IMP_STATUS },
+    { "httpstatus", IMP_STATUS }, { "状态码", IMP_STATUS },
+    { "http状态码", IMP_STATUS },
+    { "errorcode", IMP_CODE }, { "错误码", IMP_CODE },
+    { "description", IMP_DESCRIPTION }, { "errordescription", IMP_DESCRIPTION },
+    { "描述", IMP_DESCRIPTION }, { "错误描述", IMP_DESCRIPTION },
+    { "errormessage", IMP_MESSAGE }, { "错误信息", IMP_MESSAGE },
+    { "measure", IMP_MEASURE }, { "solution", IMP_MEASURE },
+    { "handlingmeasure", IMP_MEASURE }, { "处理措施", IMP_MEASURE },
+};
+
+/* s lower-cased with blanks (ASCII, no-break and ideographic spaces)
+   and a final ':' removed. Owned. */
+static char *
+normalize(const char *s)
+{
+    struct buf b = { NULL, 0, 0 };
+
+    buf_add(&b, "", 0);
+    for (; *s; s++) {
+        if (isspace((unsigned char)*s))
+            continue;
+        if (strncmp(s, "\xc2\xa0", 2) == 0) {
+            s++;
+            continue;
+        }
+        if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
+            s += 2;
+            continue;
+        }
+        buf_putc(&b, tolower((unsigned char)*s));
+    }
+    while (b.len > 0 && (b.data[b.len - 1] == ':' || b.data[b.len - 1] == '*'))
+        b.data[--b.len] = '\0';
+    return b.data;
+}
+
+/* The field of a header cell, from --columns first; -1 unknown, -2 a
+   column --columns says to ignore. */
+static int
+field_of(const char *header, const char *columns)
+{
+    char *h = normalize(header);
+    int f = -1;
+    size_t i;
+
+    while (columns && *columns) {
+        const char *comma = strchr(columns, ',');
+        const char *end = comma ? comma : columns + strlen(columns);
+        const char *eq = memchr(columns, '=', (size_t)(end - columns));
+
+        if (eq) {
+            char *k = xstrndup(columns, (size_t)(eq - columns));
+            char *nk = normalize(k);
+            size_t vn = (size_t)(end - eq - 1);
+
+            if (strcmp(nk, h) == 0) {
+                for (i = 0; i < IMP_NFIELDS; i++)
+                    if (strlen(import_field_name[i]) == vn
+                        && strncmp(import_field_name[i], eq + 1, vn) == 0)
+                        f = (int)i;
+                if (vn == 6 && strncmp(eq + 1, "ignore", 6) == 0)
+                    f = -2;
+            }
+            free(nk);
+            free(k);
+            if (f != -1) {
+                free(h);
+                return f;
+            }
+        }
+        columns = comma ? comma + 1 : end;
+    }
+    for (i = 0; i < sizeof headers / sizeof *headers; i++)
+        if (strcmp(h, headers[i].name) == 0)
+            f = (int)headers[i].field;
+    free(h);
+    return f;
+}
+
+/* Checks --columns before any table is read: each item is
+   HEADER=FIELD with a known field. */
+static unsigned
+check_columns(const char *columns)
+{
+    unsigned errors = 0;
+
+    while (columns && *columns) {
+        const char *comma = strchr(columns, ',');
+        const char *end = comma ? comma : columns + strlen(columns);
+        const char *eq = memchr(columns, '=', (size_t)(end - columns));
+        size_t i, vn = eq ? (size_t)(end - eq - 1) : 0;
+        int ok = 0;
+
+        for (i = 0; eq && i < IMP_NFIELDS; i++)
+            if (strlen(import_field_name[i]) == vn
+                && strncmp(import_field_name[i], eq + 1, vn) == 0)
+                ok = 1;
+        if (eq && vn == 6 && strncmp(eq + 1, "ignore", 6) == 0)
+            ok = 1;
+        if (!ok) {
+            diag_error(NULL, "--columns: '%.*s' is not HEADER=FIELD (fields: "
+                       "module, status, code, description, message, "
+                       "measure, ignore)", (int)(end - columns), columns);
+            errors++;
+        }
+        columns = comma ? comma + 1 : end;
+    }
+    return errors;
+}
+
+/* Column of each field in a header row; -1 none. Returns how many
+   fields were found. */
+static int
+map_header(const struct import_doc *doc, const struct import_row *h,
+           const char *columns, int col[IMP_NFIELDS], int report)
+{
+    size_t i;
+    int found = 0;
+
+    for (i = 0; i < IMP_NFIELDS; i++)
+        col[i] = -1;
+    for (i = 0; i < h->n; i++) {
+        int f = field_of(h->cells[i].plain, columns);
+        struct loc at = { doc->path, h->cells[i].line, 0 };
+
+        if (h->cells[i].merged && f >= 0 && col[f] >= 0)
+            continue;
+        if (f == -1 && report && h->cells[i].plain[0])
+            diag_warning(&at, "unknown column '%s' ignored (--columns "
+                         "HEADER=FIELD maps it)", h->cells[i].plain);
+        else if (f == -1 && report)
+            diag_warning(&at, "column %lu has no header: ignored",
+                         (unsigned long)i + 1);
+        if (f < 0)
+            continue;
+        if (col[f] >= 0) {
+            if (report)
+                diag_warning(&at, "second %s column '%s' ignored",
+                             import_field_name[f], h->cells[i].plain);
+            continue;
+        }
+        col[f] = (int)i;
+        found++;
+    }
+    return found;
+}
+
+/* Where the header of t is: a row the format marks as header with known
+   columns, else the first row naming a code or description column; -1
+   when t is no error table (the page around the table). */
+static long
+find_header(const struct import_doc *doc, const struct import_table *t,
+            const char *columns)
+{
+    int col[IMP_NFIELDS];
+    size_t i, n = t->n_header ? t->n_header : t->n_rows;
+
+    for (i = n; i-- > 0;)
+        if (t->n_header && map_header(doc, &t->rows[i], columns, col, 0) > 0)
+            return (long)i;
+    for (i = 0; i < t->n_rows && !t->n_header; i++)
+        if (map_header(doc, &t->rows[i], columns, col, 0) > 0
+            && (col[IMP_CODE] >= 0 || col[IMP_DESCRIPTION] >= 0))
+            return (long)i;
+    return -1;
+}
+
+static int
+all_digits(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+/* Does s look like a code, PREFIX.DIGITS? */
+static int
+code_like(const char *s)
+{
+    const char *dot = strrchr(s, '.');
+
+    if (!dot || dot == s || !all_digits(dot + 1))
+        return 0;
+    for (; s < dot; s++)
+        if (!isalnum((unsigned char)*s) && *s != '_')
+            return 0;
+    return 1;
+}
+
+/* Does s fit the column of field f well enough to tell a row whose
+   merged first cell was left out? */
+static int
+fits(enum import_field f, const char *s)
+{
+    if (f == IMP_STATUS)
+        return strlen(s) == 3 && all_digits(s);
+    if (f == IMP_CODE)
+        return code_like(s);
+    return 0;
+}
+
+/* The cell text that field f is carried as: messages, codes and
+   statuses literally, the rest as plain text. */
+static const char *
+cell_text(const struct import_cell *c, enum import_field f)
+{
+    return f == IMP_MESSAGE || f == IMP_CODE || f == IMP_STATUS
+        ? c->text : c->plain;
+}
+
+/* The text of cell c for field f, taken from the cell (a cell maps to
+   one field; the row is not read again), or copied from a cell that
+   stands for a merged one. */
+static char *
+take(struct import_cell *c, enum import_field f)
+{
+    char *s;
+
+    if (c->merged)
+        return xstrdup(cell_text(c, f));
+    if (f == IMP_MESSAGE) {
+        s = c->text;
+        if (c->plain == c->text)
+            c->plain = NULL;
+        c->text = NULL;
+        return s;
+    }
+    s = c->plain;
+    if (c->plain == c->text)
+        c->text = NULL;
+    c->plain = NULL;
+    return s;
+}
+
+static char *
+trimmed(const char *s)
+{
+    size_t n;
+
+    while (isspace((unsigned char)*s))
+        s++;
+    n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    return xstrndup(s, n);
+}
+
+/* Does the description say "(Not used currently.)", in any case and
+   however its line is broken? */
+static int
+not_used(const char *description)
+{
+    static const char mark[] = "(not used currently";
+    const char *p, *q;
+    size_t k;
+
+    for (p = description; p && *p; p++) {
+        for (q = p, k = 0; mark[k] && *q; k++) {
+            if (mark[k] == ' ') {
+                if (!isspace((unsigned char)*q))
+                    break;
+                while (isspace((unsigned char)*q))
+                    q++;
+            } else if (tolower((unsigned char)*q++) != mark[k]) {
+                break;
+            }
+        }
+        if (!mark[k])
+            return 1;
+    }
+    return 0;
+}
+
+static struct loc
+rec_loc(const struct import_rec *r, enum import_field f)
+{
+    struct loc at;
+
+    at.file = r->path;
+    at.line = r->field_line[f] ? r->field_line[f] : r->line;
+    at.col = r->field_line[f] ? r->field_col[f] : 0;
+    return at;
+}
+
+static unsigned
+map_row(const struct import_doc *doc, struct import_row *r,
+        const int col[IMP_NFIELDS], int ncols, char **module,
+        unsigned *module_line, struct import_rows *rows)
+{
+    struct import_rec *rec;
+    struct loc at = { doc->path, r->line, 0 };
+    int shift = 0, f;
+    size_t i;
+
+    for (i = 0; i < r->n; i++)
+        if (r->cells[i].text[0])
+            break;
+    if (i == r->n)
+        return 0;                       /* a blank row */
+    /* A Module cell merged over rows, written as text, leaves the rows
+       after the first one cell short: they start with the next column
+       (and may end with an empty cell in its place). */
+    if (col[IMP_MODULE] == 0 && ncols > 1
+        && (r->n == (size_t)ncols - 1
+            || (r->n == (size_t)ncols && !r->cells[r->n - 1].text[0]))) {
+        for (f = 0; f < IMP_NFIELDS; f++)
+            if (col[f] == 1 && fits((enum import_field)f, r->cells[0].text)
+                && !fits((enum import_field)f, r->cells[1].text))
+                shift = 1;
+    }
+    if (!shift && r->n != (size_t)ncols) {
+        diag_error(&at, "row has %lu cells but the header has %d",
+                   (unsigned long)r->n, ncols);
+        return 1;
+    }
+    rows->recs = xgrow(rows->recs, &rows->cap, rows->n, sizeof *rows->recs);
+    rec = &rows->recs[rows->n++];
+    memset(rec, 0, sizeof *rec);
+    rec->path = doc->path;
+    rec->line = r->line;
+    for (f = 0; f < IMP_NFIELDS; f++) {
+        struct import_cell *c;
+        int k = col[f] < 0 ? -1 : col[f] - shift;
+
+        if (col[f] < 0)
+            continue;
+        rows->has[f] = 1;
+        if (k < 0 || (size_t)k >= r->n)
+            continue;
+        c = &r->cells[k];
+        rec->field_line[f] = c->line;
+        rec->field_col[f] = c->col;
+        if (f == IMP_STATUS || f == IMP_CODE || f == IMP_MODULE)
+            rec->field[f] = trimmed(cell_text(c, (enum import_field)f));
+        else
+            rec->field[f] = take(c, (enum import_field)f);
+        if (!rec->field[f][0]) {
+            free(rec->field[f]);
+            rec->field[f] = NULL;
+        }
+    }
+    if (col[IMP_MODULE] >= 0) {
+        if (rec->field[IMP_MODULE]) {
+            free(*module);
+            *module = xstrdup(rec->field[IMP_MODULE]);
+            *module_line = rec->field_line[IMP_MODULE];
+        } else if (*module) {
+            rec->field[IMP_MODULE] = xstrdup(*module);
+            rec->field_line[IMP_MODULE] = *module_line;
+            rec->field_col[IMP_MODULE] = 0;
+        }
+    }
+    if (rec->field[IMP_STATUS]) {
+        const char *s = rec->field[IMP_STATUS];
+        struct loc sat = rec_loc(rec, IMP_STATUS);
+
+        if (strlen(s) != 3 || !all_digits(s) || s[0] < '1' || s[0] > '5') {
+            diag_error(&sat, "HTTP status '%s' is not 100 to 599", s);
+            return 1;
+        }
+        rec->status = atoi(s);
+    }
+    for (f = 0; f < IMP_NFIELDS; f++) {
+        const unsigned char *p = (const unsigned char *)rec->field[f];
+
+        for (; p && *p; p++)
+            if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+                || (p[0] == 0xef && p[1] == 0xbf
+                    && (p[2] == 0xbe || p[2] == 0xbf))) {
+                struct loc cat = rec_loc(rec, (enum import_field)f);
+
+                diag_error(&cat, "%s holds a character XML cannot carry "
+                           "(byte 0x%02x)", import_field_name[f], *p);
+                return 1;
+            }
+    }
+    rec->unused = not_used(rec->field[IMP_DESCRIPTION]);
+    return 0;
+}
+
+unsigned
+import_map(struct import_doc *doc, const char *columns,
+           struct import_rows *rows)
+{
+    unsigned errors = check_columns(columns);
+    size_t i, j, tables = 0;
+
+    for (i = 0; i < doc->n_tables && !errors; i++) {
+        struct import_table *t = &doc->tables[i];
+        long h = find_header(doc, t, columns);
+        int col[IMP_NFIELDS];
+        char *module = NULL;
+        unsigned module_line = 0;
+        struct loc at;
+
+        if (h < 0)
+            continue;
+        at.file = doc->path;
+        at.line = t->rows[h].line;
+        at.col = 0;
+        map_header(doc, &t->rows[h], columns, col, 1);
+        tables++;
+        if (col[IMP_CODE] < 0 && col[IMP_DESCRIPTION] < 0) {
+            diag_error(&at, "table has no Error Code and no Description "
+                       "column: not an error-code table");
+            errors++;
+            continue;
+        }
+        for (j = (size_t)h + 1; j < t->n_rows; j++)
+            errors += map_row(doc, &t->rows[j], col, (int)t->rows[h].n,
+                              &module, &module_line, rows);
+        free(module);
+    }
+    if (!errors && tables == 0) {
+        struct loc at = { doc->path, doc->n_tables ? doc->tables[0].line
+                          : 1, 0 };
+
+        diag_error(&at, "no error-code table found (a table with an Error "
+                   "Code or Description column)");
+        errors++;
+    }
+    return errors;
+}
+
+void
+import_rows_free(struct import_rows *rows)
+{
+    size_t i, f;
+
+    for (i = 0; i < rows->n; i++)
+        for (f = 0; f < IMP_NFIELDS; f++)
+            free(rows->recs[i].field[f]);
+    free(rows->recs);
+    memset(rows, 0, sizeof *rows);
+}
+
+/* ---- ids ------------------------------------------------------------------ */
+
+static void
+set_grow(struct import_set *set)
+{
+    struct import_set bigger;
+    size_t i;
+
+    bigger.mask = set->mask ? set->mask * 2 + 1 : 63;
+    bigger.n = 0;
+    bigger.slot = xcalloc(bigger.mask + 1, sizeof *bigger.slot);
+    bigger.next = xcalloc(bigger.mask + 1, sizeof *bigger.next);
+    for (i = 0; set->slot && i <= set->mask; i++)
+        if (set->slot[i]) {
+            size_t j = model_hash(set->slot[i]) & bigger.mask;
+
+            while (bigger.slot[j])
+                j = (j + 1) & bigger.mask;
+            bigger.slot[j] = set->slot[i];
+            bigger.next[j] = set->next[i];
+            bigger.n++;
+        }
+    free(set->slot);
+    free(set->next);
+    *set = bigger;
+}
+
+/* The slot of s, or of the empty place where it would go. */
+static size_t
+set_find(const struct import_set *set, const char *s)
+{
+    size_t j;
+
+    for (j = model_hash(s) & set->mask; set->slot[j]; j = (j + 1) & set->mask)
+        if (strcmp(set->slot[j], s) == 0)
+            break;
+    return j;
+}
+
+int
+import_set_has(const struct import_set *set, const char *s)
+{
+    return set->slot && set->slot[set_find(set, s)] != NULL;
+}
+
+void
+import_set_add(struct import_set *set, const char *s)
+{
+    size_t j;
+
+    if (import_set_has(set, s))
+        return;
+    if (!set->slot || 2 * (set->n + 1) > set->mask)
+        set_grow(set);
+    j = set_find(set, s);
+    set->slot[j] = xstrdup(s);
+    set->next[j] = 2;
+    set->n++;
+}
+
+unsigned *
+import_set_number(struct import_set *set, const char *s)
+{
+    import_set_add(set, s);
+    return &set->next[set_find(set, s)];
+}
+
+void
+import_set_free(struct import_set *set)
+{
+    size_t i;
+
+    for (i = 0; set->slot && i <= set->mask; i++)
+        free(set->slot[i]);
+    free(set->slot);
+    free(set->next);
+    memset(set, 0, sizeof *set);
+}
+
+/* Words that say little in an id. */
+static const char *const stop_words[] = {
+    "a", "an", "the", "of", "to", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "this", "that", "these", "those", "it",
+    "its", "for", "in", "on", "at", "by", "and", "or", "with", "from",
+    "as", "which", "currently", "used", "please", "your", "you", "s"
+};
+
+static int
+stop_word(const char *w, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
+        if (strlen(stop_words[i]) == n && strncasecmp(stop_words[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+#define ID_WORDS 4
+#define ID_MAX 40
+
+/* snake_case of the ASCII words of text, without stop words, at most
+   ID_WORDS words; "" when text has no such word. Owned. */
+static char *
+snake(const char *text, int keep_stop)
+{
+    struct buf b = { NULL, 0, 0 };
+    const char *p = text;
+    int words = 0;
+
+    buf_add(&b, "", 0);
+    while (p && *p && words < ID_WORDS) {
+        const char *w;
+        size_t n, i;
+
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        for (w = p; *p && isalnum((unsigned char)*p); p++)
+            ;
+        n = (size_t)(p - w);
+        if (n == 0 || (!keep_stop && stop_word(w, n)))
+            continue;
+        if (b.len + n + 1 > ID_MAX)
+            break;
+        if (b.len)
+            buf_putc(&b, '_');
+        for (i = 0; i < n; i++)
+            buf_putc(&b, tolower((unsigned char)w[i]));
+        words++;
+    }
+    return b.data;
+}
+
+/* Makes base an id nobody has: a letter first, no keyword, a number
+   after it when taken; adds it to taken. Takes base. */
+static char *
+unique(char *base, struct import_set *taken)
+{
+    char *id;
+    size_t n;
+    unsigned k;
+
+    if (!isalpha((unsigned char)base[0])) {
+        id = xmalloc(strlen(base) + 3);
+        strcpy(id, "e_");
+        strcat(id, base);
+        free(base);
+        base = id;
+    }
+    if (validate_is_keyword(base)) {
+        id = xmalloc(strlen(base) + 7);
+        strcpy(id, base);
+        strcat(id, "_error");
+        free(base);
+        base = id;
+    }
+    n = strlen(base);
+    id = xmalloc(n + 16);
+    strcpy(id, base);
+    if (import_set_has(taken, id)) {
+        /* base_2, base_3, ...: each base remembers where it got to, so
+           a thousand rows of one description cost linear time */
+        unsigned *next = &taken->next[set_find(taken, base)];
+
+        for (k = *next; ; k++) {
+            snprintf(id, n + 16, "%s_%u", base, k);
+            if (!import_set_has(taken, id))
+                break;
+        }
+        *next = k + 1;
+    }
+    free(base);
+    import_set_add(taken, id);
+    return id;
+}
+
+char *
+import_entry_id(const struct import_rec *r, struct import_set *taken)
+{
+    char *base = snake(r->field[IMP_DESCRIPTION], 0);
+
+    if (!base[0]) {
+        free(base);
+        base = snake(r->field[IMP_MESSAGE], 0);
+    }
+    if (!base[0]) {
+        free(base);
+        base = snake(r->field[IMP_CODE], 1);
+    }
+    if (!base[0]) {
+        free(base);
+        base = xstrdup("entry");
+    }
+    return unique(base, taken);
+}
+
+char *
+import_module_id(const char *name, size_t index, struct import_set *taken)
+{
+    char *base = snake(name, 1);
+
+    if (!base[0]) {
+        free(base);
+        base = xmalloc(32);
+        snprintf(base, 32, "module_%lu", (unsigned long)index + 1);
+    }
+    return unique(base, taken);
+}
+
+size_t
+import_placeholders(const char *message, char ***names)
+{
+    struct placeholders ph;
+    struct errcat__ph t;
+    size_t pos = 0, n, count = 0, i;
+    enum errcat__ph_mode mode;
+
+    *names = NULL;
+    if (!message)
+        return 0;
+    model_scan(message, &ph);
+    if (ph.mixed || ph.style == ERRCAT_FORMAT_NONE)
+        return 0;
+    mode = errcat__ph_mode_of((enum errcat_format)ph.style);
+    n = strlen(message);
+    if (ph.style == ERRCAT_FORMAT_PRINTF) {
+        *names = xcalloc(ph.nargs + 1, sizeof **names);
+        return ph.nargs;
+    }
+    while (errcat__ph_next(message, n, &pos, mode, &t) != ERRCAT__PH_END) {
+        char *name;
+
+        if (!t.name_len)
+            continue;
+        name = xstrndup(message + t.name, t.name_len);
+        for (i = 0; i < count; i++)
+            if (strcmp((*names)[i], name) == 0)
+                break;
+        if (i < count) {
+            free(name);
+            continue;
+        }
+        *names = xrealloc(*names, (count + 1) * sizeof **names);
+        (*names)[count++] = name;
+    }
+    return count;
+}
+
+/* ---- the model of the rows ---------------------------------------------- */
+
+/* The text an <arg> note gets for a placeholder the table cannot
+   describe: what it is, and that nobody said more. Owned. */
+char *
+import_arg_text(const char *name, size_t k)
+{
+    char *s = xmalloc((name ? strlen(name) : 0) + 64);
+
+    if (name)
+        sprintf(s, "%s (not described in the table)", name);
+    else
+        sprintf(s, "argument %lu (not described in the table)",
+                (unsigned long)k + 1);
+    return s;
+}
+
+struct model_catalog *
+import_build(const struct import_rows *rows, const struct import_meta *meta)
+{
+    struct model_catalog *cat =
+        model_catalog_new(rows->n ? rows->recs[0].path : "table");
+    struct import_set ids = { NULL, NULL, 0, 0 }, mids = { NULL, NULL, 0, 0 };
+    struct import_set mnames = { NULL, NULL, 0, 0 };
+    size_t i, f, k;
+
+    cat->name = model_strndup(cat, meta->name, strlen(meta->name));
+    cat->domain = model_strndup(cat, meta->domain, strlen(meta->domain));
+    cat->prefix = model_strndup(cat, meta->prefix, strlen(meta->prefix));
+    cat->title = meta->title
+        ? model_strndup(cat, meta->title, strlen(meta->title)) : NULL;
+    cat->number = meta->number;
+    cat->loc.file = cat->number_loc.file = cat->path;
+    cat->loc.line = cat->number_loc.line = 1;
+    for (i = 0; i < rows->n; i++) {
+        const struct import_rec *r = &rows->recs[i];
+        struct model_module *m;
+        char *id;
+
+        if (!r->field[IMP_MODULE] || import_set_has(&mnames,
+                                                    r->field[IMP_MODULE]))
+            continue;
+        /* the number kept with a module name: its index */
+        *import_set_number(&mnames, r->field[IMP_MODULE]) =
+            (unsigned)cat->n_modules;
+        m = model_add_module(cat);
+        id = import_module_id(r->field[IMP_MODULE], cat->n_modules - 1,
+                              &mids);
+        m->id = model_strndup(cat, id, strlen(id));
+        m->name = model_strndup(cat, r->field[IMP_MODULE],
+                                strlen(r->field[IMP_MODULE]));
+        m->loc = m->name_loc = rec_loc(r, IMP_MODULE);
+        free(id);
+    }
+    for (i = 0; i < rows->n; i++) {
+        const struct import_rec *r = &rows->recs[i];
+        struct model_entry *e = model_add_entry(cat);
+        char *id = import_entry_id(r, &ids), **names;
+        size_t n;
+
+        e->id = model_strndup(cat, id, strlen(id));
+        free(id);
+        e->loc.file = r->path;
+        e->loc.line = r->line;
+        e->loc.col = 0;
+        e->id_loc = e->loc;
+        e->code = r->field[IMP_CODE]
+            ? model_strndup(cat, r->field[IMP_CODE],
+                            strlen(r->field[IMP_CODE])) : NULL;
+        e->code_loc = rec_loc(r, IMP_CODE);
+        e->http_status = r->status;
+        e->has_status = r->status != 0;
+        e->status_loc = rec_loc(r, IMP_STATUS);
+        e->module_loc = rec_loc(r, IMP_MODULE);
+        e->unused = r->unused;
+        if (r->field[IMP_MODULE])
+            e->module_ref = cat->modules[*import_set_number(
+                &mnames, r->field[IMP_MODULE])].id;
+        for (f = 0; f < ENTRY_TEXTS; f++) {
+            const char *t = r->field[IMP_DESCRIPTION + f];
+
+            e->text[f] = t ? model_strndup(cat, t, strlen(t)) : NULL;
+            e->text_loc[f] = rec_loc(r, (enum import_field)(IMP_DESCRIPTION
+                                                           + f));
+        }
+        n = import_placeholders(e->text[FIELD_MESSAGE], &names);
+        for (k = 0; k < n; k++) {
+            struct model_arg *a = model_add_arg(e);
+            char *text = import_arg_text(names[k], k);
+
+            a->name = names[k] ? model_strndup(cat, names[k],
+                                               strlen(names[k])) : NULL;
+            a->text = model_strndup(cat, text, strlen(text));
+            a->loc = e->text_loc[FIELD_MESSAGE];
+            free(text);
+            free(names[k]);
+        }
+        free(names);
+    }
+    import_set_free(&ids);
+    import_set_free(&mids);
+    import_set_free(&mnames);
+    return cat;
+}
+
+/* ---- pairing rows with entries ------------------------------------------ */
+
+static int
+same(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+long *
+import_pair(const struct model_catalog *cat, const struct import_rows *rows)
+{
+    long *pair = xmalloc((rows->n + 1) * sizeof *pair);
+    char *taken = xcalloc(cat->n_entries + 1, 1);
+    size_t mask = 63, i, j, *head, *next;
+
+    while (mask < 2 * cat->n_entries)
+        mask = mask * 2 + 1;
+    head = xcalloc(mask + 1, sizeof *head);     /* entry index + 1 */
+    next = xcalloc(cat->n_entries + 1, sizeof *next);
+    /* entries chained by code (or, without one, by message), in order */
+    for (i = cat->n_entries; i-- > 0;) {
+        const struct model_entry *e = &cat->entries[i];
+        const char *key = e->code ? e->code : e->text[FIELD_MESSAGE];
+
+        if (!key)
+            continue;
+        for (j = model_hash(key) & mask; head[j]; j = (j + 1) & mask) {
+            const struct model_entry *o = &cat->entries[head[j] - 1];
+
+            if (same(o->code ? o->code : o->text[FIELD_MESSAGE], key))
+                break;
+        }
+        next[i] = head[j];
+        head[j] = i + 1;
+    }
+    for (i = 0; i < rows->n; i++) {
+        const struct import_rec *r = &rows->recs[i];
+        const char *key = r->field[IMP_CODE] ? r->field[IMP_CODE]
+            : r->field[IMP_MESSAGE];
+        size_t e, best = 0;
+        int best_score = -1;
+
+        pair[i] = -1;
+        if (!key)
+            continue;
+        for (j = model_hash(key) & mask; head[j]; j = (j + 1) & mask) {
+            const struct model_entry *o = &cat->entries[head[j] - 1];
+
+            if (same(o->code ? o->code : o->text[FIELD_MESSAGE], key))
+                break;
+        }
+        for (e = head[j]; e; e = next[e - 1]) {
+            const struct model_entry *o = &cat->entries[e - 1];
+            int score;
+
+            if (taken[e - 1])
+                continue;
+            if (r->field[IMP_CODE] ? !same(o->code, key)
+                : (o->code || !same(o->text[FIELD_MESSAGE], key)))
+                continue;
+            score = (r->status && o->http_status == r->status) * 2
+                + same(o->text[FIELD_MESSAGE], r->field[IMP_MESSAGE]);
+            if (score > best_score) {
+                best_score = score;
+                best = e;
+            }
+        }
+        if (best) {
+            pair[i] = (long)best - 1;
+            taken[best - 1] = 1;
+        }
+    }
+    free(head);
+    free(next);
+    free(taken);
+    return pair;
+}

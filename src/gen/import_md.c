@@ -1,0 +1,284 @@
+/*
+ * import_md.c - reads Markdown pipe tables (GitHub's form: a header row,
+ * a delimiter row of dashes, body rows) out of a page; the text around
+ * them is skipped.
+ *
+ * Texts: '\|' stands for '|' and <br> for a line break in every cell;
+ * that is all a message is unescaped. Descriptions and measures are also
+ * made plain: backslash escapes, **strong**, __strong__, *emphasis*,
+ * _emphasis_, `code`, [links](url) and the entities &amp; &lt; &gt;
+ * &quot; &#39; lose their markup and keep their text.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "util.h"
+
+/* Is s[0..n) a <br>, <br/> or <br />, case-insensitively? Its length. */
+static size_t
+br_len(const char *s, size_t n)
+{
+    size_t i = 3;
+
+    if (n < 4 || s[0] != '<' || tolower((unsigned char)s[1]) != 'b'
+        || tolower((unsigned char)s[2]) != 'r')
+        return 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && s[i] == '/')
+        i++;
+    return i < n && s[i] == '>' ? i + 1 : 0;
+}
+
+/* The cell s[0..n) with '\|' and <br> undone. */
+static char *
+literal(const char *s, size_t n)
+{
+    struct buf b = { NULL, 0, 0 };
+    size_t i, k;
+
+    if (!memchr(s, '\\', n) && !memchr(s, '<', n))
+        return xstrndup(s, n);
+    buf_add(&b, "", 0);
+    for (i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n && s[i + 1] == '|') {
+            buf_putc(&b, '|');
+            i++;
+        } else if (s[i] == '<' && (k = br_len(s + i, n - i)) > 0) {
+            buf_putc(&b, '\n');
+            i += k - 1;
+        } else {
+            buf_putc(&b, s[i]);
+        }
+    }
+    return b.data;
+}
+
+static const struct { const char *name; char c; } entities[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+    { "&#39;", '\'' }, { "&#124;", '|' }, { "&#x27;", '\'' }
+};
+
+/* Offset of the closing delimiter d (length dn) of an emphasis that
+   opens at s[i], or 0: it must hug text on both sides. */
+static size_t
+closing(const char *s, size_t n, size_t i, const char *d, size_t dn)
+{
+    size_t j;
+
+    if (i + dn >= n || s[i + dn] == ' ' || s[i + dn] == '\n')
+        return 0;
+    /* an underscore inside a word (snake_case) opens nothing */
+    if (d[0] == '_' && i > 0 && isalnum((unsigned char)s[i - 1]))
+        return 0;
+    for (j = i + dn + 1; j + dn <= n; j++) {
+        if (memcmp(s + j, d, dn) == 0 && s[j - 1] != ' '
+            && (d[0] != '_' || j + dn == n
+                || !isalnum((unsigned char)s[j + dn])))
+            return j;
+    }
+    return 0;
+}
+
+/* The text of a literal cell without its inline markup. */
+static char *
+plain(const char *s)
+{
+    struct buf b = { NULL, 0, 0 };
+    size_t n = strlen(s), i, j, k;
+
+    buf_add(&b, "", 0);
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+
+        if (c == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
+            buf_putc(&b, s[++i]);
+            continue;
+        }
+        if (c == '`') {
+            for (k = i; k < n && s[k] == '`'; k++)
+                ;
+            for (j = k; j + (k - i) <= n; j++)
+                if (memcmp(s + j, s + i, k - i) == 0)
+                    break;
+            if (j + (k - i) <= n) {
+                size_t a = k, z = j;
+
+                if (z - a >= 2 && s[a] == ' ' && s[z - 1] == ' ')
+                    a++, z--;
+                buf_add(&b, s + a, z - a);
+                i = j + (k - i) - 1;
+                continue;
+            }
+        }
+        if (c == '*' || c == '_') {
+            const char *d = i + 1 < n && s[i + 1] == c
+                ? (c == '*' ? "**" : "__") : (c == '*' ? "*" : "_");
+            size_t dn = strlen(d);
+
+            if ((j = closing(s, n, i, d, dn)) > 0) {
+                char *inner = xstrndup(s + i + dn, j - i - dn);
+                char *p = plain(inner);
+
+                buf_puts(&b, p);
+                free(p);
+                free(inner);
+                i = j + dn - 1;
+                continue;
+            }
+        }
+        if (c == '[') {
+            const char *close = strstr(s + i, "](");
+            const char *end = close ? strchr(close, ')') : NULL;
+            const char *nl = strchr(s + i, '\n');
+
+            if (end && (!nl || end < nl)) {
+                char *inner = xstrndup(s + i + 1, (size_t)(close - s - i - 1));
+                char *p = plain(inner);
+
+                buf_puts(&b, p);
+                free(p);
+                free(inner);
+                i = (size_t)(end - s);
+                continue;
+            }
+        }
+        if (c == '&') {
+            for (k = 0; k < sizeof entities / sizeof *entities; k++)
+                if (strncmp(s + i, entities[k].name,
+                            strlen(entities[k].name)) == 0)
+                    break;
+            if (k < sizeof entities / sizeof *entities) {
+                buf_putc(&b, entities[k].c);
+                i += strlen(entities[k].name) - 1;
+                continue;
+            }
+        }
+        buf_putc(&b, c);
+    }
+    return b.data;
+}
+
+static int
+blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Is line[0..n) a delimiter row such as |---|:--:|? */
+static int
+delimiter_row(const char *line, size_t n)
+{
+    size_t i, dashes = 0, pipes = 0;
+
+    for (i = 0; i < n; i++) {
+        if (line[i] == '-')
+            dashes++;
+        else if (line[i] == '|')
+            pipes++;
+        else if (line[i] != ':' && !blank(line[i]))
+            return 0;
+    }
+    return dashes > 0 && (pipes > 0 || dashes >= 3);
+}
+
+/* Does line[0..n) have an unescaped '|'? */
+static int
+has_pipe(const char *line, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (line[i] == '\\' && i + 1 < n)
+            i++;
+        else if (line[i] == '|')
+            return 1;
+    }
+    return 0;
+}
+
+/* The column, in characters from 1, of byte off of line. */
+static unsigned
+column(const char *line, size_t off)
+{
+    unsigned col = 1;
+    size_t i;
+
+    for (i = 0; i < off; i++)
+        col += ((unsigned char)line[i] & 0xc0) != 0x80;
+    return col;
+}
+
+/* Splits a table line into cells at unescaped pipes; the outer pipes
+   are the row's borders, blanks around each cell are not its text. */
+static void
+split_row(struct import_row *r, const char *line, size_t n, unsigned lineno)
+{
+    size_t i = 0, start;
+
+    while (n > 0 && blank(line[n - 1]))
+        n--;
+    while (i < n && blank(line[i]))
+        i++;
+    if (i < n && line[i] == '|')
+        i++;
+    if (n > i && line[n - 1] == '|' && (n < 2 || line[n - 2] != '\\'))
+        n--;
+    for (;;) {
+        size_t a, z;
+        char *lit;
+
+        start = i;
+        while (i < n && line[i] != '|') {
+            if (line[i] == '\\' && i + 1 < n)
+                i++;
+            i++;
+        }
+        a = start;
+        z = i;
+        while (a < z && blank(line[a]))
+            a++;
+        while (z > a && blank(line[z - 1]))
+            z--;
+        lit = literal(line + a, z - a);
+        import_add_cell(r, lit, strpbrk(lit, "\\*_`[&") ? plain(lit) : NULL,
+                        lineno)->col = column(line, a);
+        if (i >= n)
+            break;
+        i++;
+    }
+}
+
+int
+import_md_read(struct import_doc *doc, const char *data, size_t len)
+{
+    const char *p = data, *end = data + len;
+    const char *prev = NULL;
+    size_t prev_n = 0;
+    unsigned lineno = 0;
+    struct import_table *t = NULL;
+
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+        lineno++;
+        if (t && has_pipe(p, n)) {
+            split_row(import_add_row(t, lineno), p, n, lineno);
+        } else if (prev && has_pipe(prev, prev_n) && delimiter_row(p, n)
+                   && has_pipe(p, n)) {
+            t = import_add_table(doc, lineno - 1);
+            t->n_header = 1;
+            split_row(import_add_row(t, lineno - 1), prev, prev_n,
+                      lineno - 1);
+        } else {
+            t = NULL;
+        }
+        prev = p;
+        prev_n = n;
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
