@@ -166,7 +166,7 @@ scan_named(const char *s, size_t n, size_t i, size_t *pos,
 }
 
 static enum errcat__ph_kind
-scan_percent(const char *s, size_t n, size_t i, size_t *pos,
+scan_percent(const char *s, size_t n, size_t i, size_t *pos, int python,
              struct errcat__ph *ph)
 {
     size_t j = i + 1, d, end, fail = 0;
@@ -176,20 +176,24 @@ scan_percent(const char *s, size_t n, size_t i, size_t *pos,
         return set(ph, ERRCAT__PH_ESCAPE, i, j + 1, pos);
     if (j < n && s[j] == '(')
         return scan_named(s, n, i, pos, ph);
-    ph->style = ERRCAT_FORMAT_PRINTF;
+    ph->style = python ? ERRCAT_FORMAT_PYTHON : ERRCAT_FORMAT_PRINTF;
     d = digits(s, n, j);
     if (d > 0 && j + d < n && s[j + d] == '$') {
+        /* Python has no %N$: read as printf's, which a python-format
+           text may not hold */
+        python = 0;
+        ph->style = ERRCAT_FORMAT_PRINTF;
         unsigned long num = number(s, j, d);
 
         if (s[j] == '0' || num > NUMBER_MAX)
             return bad(ph, 0, i, j + d + 1, pos);
         ph->number = (unsigned)num;
-        end = directive(s, n, j + d + 1, 0, ph, &fail, &unsupported);
+        end = directive(s, n, j + d + 1, python, ph, &fail, &unsupported);
         if (end == 0)
             return bad(ph, unsupported, i, bad_end(s, n, fail), pos);
         return set(ph, ERRCAT__PH_NUMBERED, i, end, pos);
     }
-    end = directive(s, n, j, 0, ph, &fail, &unsupported);
+    end = directive(s, n, j, python, ph, &fail, &unsupported);
     if (end == 0)
         return bad(ph, unsupported, i, bad_end(s, n, fail), pos);
     return set(ph, ERRCAT__PH_POSITIONAL, i, end, pos);
@@ -307,13 +311,13 @@ errcat__ph_next(const char *s, size_t n, size_t *pos,
 {
     size_t i = *pos, j;
     int percent = mode != ERRCAT__PH_MODE_BRACE;
-    int brace = mode != ERRCAT__PH_MODE_PERCENT;
+    int brace = mode == ERRCAT__PH_MODE_BRACE || mode == ERRCAT__PH_MODE_ANY;
 
     memset(ph, 0, sizeof *ph);
     if (i >= n)
         return set(ph, ERRCAT__PH_END, n, n, pos);
     if (percent && s[i] == '%')
-        return scan_percent(s, n, i, pos, ph);
+        return scan_percent(s, n, i, pos, mode == ERRCAT__PH_MODE_PYTHON, ph);
     if (brace && (s[i] == '{' || s[i] == '}'))
         return scan_brace(s, n, i, pos, mode, ph);
     for (j = i + 1; j < n; j++)
@@ -327,8 +331,9 @@ errcat__ph_mode_of(enum errcat_format fmt)
 {
     switch (fmt) {
     case ERRCAT_FORMAT_PRINTF:
-    case ERRCAT_FORMAT_PYTHON:
         return ERRCAT__PH_MODE_PERCENT;
+    case ERRCAT_FORMAT_PYTHON:
+        return ERRCAT__PH_MODE_PYTHON;
     case ERRCAT_FORMAT_BRACE:
         return ERRCAT__PH_MODE_BRACE;
     default:
@@ -450,6 +455,8 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         else if (s[k] == '#')
             lay->alt = 1;
     }
+    if (ph->style == ERRCAT_FORMAT_PYTHON && (c == 'a' || c == 'r'))
+        c = 's';                /* ascii() and repr(): text */
     lay->cls = c == 'd' || c == 'i' ? ERRCAT__PH_INT
         : c == 'u' ? ERRCAT__PH_UINT
         : c == 'x' || c == 'X' ? ERRCAT__PH_HEX

@@ -14,7 +14,9 @@
  *            length h l L and conversion d i o u x X e E f F g G c r s a;
  *            a space right after ")" ends the placeholder, so that
  *            "%(name) is" is the bare name followed by text (the old
- *            CSBS spelling), not Python's "% i"
+ *            CSBS spelling), not Python's "% i"; in a python-format
+ *            text (ERRCAT__PH_MODE_PYTHON) %s %r %5.2f by position take
+ *            Python's conversions too, and %N$s is printf's, not Python's
  *   braces   {field[!conversion][:spec]}, field a name, a number or empty,
  *            conversion r s a, spec Python's mini-language without
  *            nesting: [[fill]align][sign][#][0][width][,_][.precision]
@@ -36,8 +38,11 @@
 enum errcat__ph_mode {
     ERRCAT__PH_MODE_PERCENT,     /* %s %N$s %(name)s %%; braces are text */
     ERRCAT__PH_MODE_BRACE,  /* {name} {{ }}; percent signs are text */
-    ERRCAT__PH_MODE_ANY          /* both, for finding a text's style; a brace
+    ERRCAT__PH_MODE_ANY,         /* both, for finding a text's style; a brace
                                that opens no {name} is text here */
+    ERRCAT__PH_MODE_PYTHON  /* as PERCENT, but %s %r %5.2f by position are
+                               Python's (conversions r and a, length h l
+                               L), as a python-format text reads them */
 };
 
 enum errcat__ph_kind {

@@ -52,8 +52,9 @@ same_use(const struct arg *a, const struct arg *b)
  * printf or Python argument with two types, as msgfmt -c refuses.
  */
 static int
-collect(const char *s, size_t n, enum errcat__ph_mode mode, struct arg *out)
+collect(const char *s, size_t n, enum errcat_format fmt, struct arg *out)
 {
+    enum errcat__ph_mode mode = errcat__ph_mode_of(fmt);
     struct errcat__ph ph;
     struct arg a;
     size_t pos = 0;
@@ -87,6 +88,8 @@ collect(const char *s, size_t n, enum errcat__ph_mode mode, struct arg *out)
             a.index = 0;
             named = 1;
         }
+        if (ph.style != (int)fmt)
+            return -1;          /* %1$s in a python-format text */
         a.type = errcat__ph_type(&ph);
         a.spec = s + ph.spec.off;
         a.spec_len = ph.spec.len;
@@ -143,15 +146,14 @@ errcat__translation_ok(const char *src, enum errcat_format fmt,
                        const char *tr, size_t n)
 {
     struct arg a[TOKENS_MAX], b[TOKENS_MAX];
-    enum errcat__ph_mode mode = errcat__ph_mode_of(fmt);
     int ns, nt;
 
     if (!errcat__utf8_valid(tr, n))
         return 0;
     if (fmt == ERRCAT_FORMAT_NONE)
         return plain_ok(tr, n);
-    ns = collect(src, strlen(src), mode, a);
-    nt = collect(tr, n, mode, b);
+    ns = collect(src, strlen(src), fmt, a);
+    nt = collect(tr, n, fmt, b);
     if (ns < 0 || nt < 0)
         return 0;
     return uses_within(a, ns, b, nt) && uses_within(b, nt, a, ns);

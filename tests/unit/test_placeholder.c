@@ -282,6 +282,33 @@ test_placeholder_stays_within_length(void **state)
     assert_string_equal(kinds("{n!", 3, ERRCAT__PH_MODE_BRACE), "XT");
 }
 
+/* A python-format text reads %s, %r, %a by position as Python does. */
+static void
+test_placeholder_python_mode_reads_python_positional(void **state)
+{
+    struct errcat__ph ph;
+    struct errcat__ph_layout lay;
+    size_t pos = 0;
+
+    (void)state;
+    assert_string_equal(kinds("%r and %a, %5.2f", 16, ERRCAT__PH_MODE_PYTHON),
+                        "PTPTP");
+    assert_string_equal(kinds("%r", 2, ERRCAT__PH_MODE_PERCENT), "X");
+    assert_string_equal(kinds("%1$s", 4, ERRCAT__PH_MODE_PYTHON), "N");
+    assert_string_equal(kinds("%lld", 4, ERRCAT__PH_MODE_PYTHON), "XT");
+    assert_string_equal(kinds("{x} %s", 6, ERRCAT__PH_MODE_PYTHON), "TP");
+    errcat__ph_next("%a", 2, &pos, ERRCAT__PH_MODE_PYTHON, &ph);
+    assert_int_equal(ph.style, ERRCAT_FORMAT_PYTHON);
+    errcat__ph_layout("%a", &ph, &lay);
+    assert_int_equal(lay.cls, ERRCAT__PH_ANY);
+    pos = 0;
+    errcat__ph_next("%a", 2, &pos, ERRCAT__PH_MODE_PERCENT, &ph);
+    errcat__ph_layout("%a", &ph, &lay);
+    assert_int_equal(lay.cls, ERRCAT__PH_FLOAT);
+    assert_int_equal(errcat__ph_mode_of(ERRCAT_FORMAT_PYTHON),
+                     ERRCAT__PH_MODE_PYTHON);
+}
+
 int
 main(void)
 {
@@ -296,6 +323,7 @@ main(void)
         cmocka_unit_test(test_placeholder_reads_python_named_directives),
         cmocka_unit_test(test_placeholder_reads_brace_fields),
         cmocka_unit_test(test_placeholder_types_as_msgfmt),
+        cmocka_unit_test(test_placeholder_python_mode_reads_python_positional),
         cmocka_unit_test(test_placeholder_numbered_reads_number),
         cmocka_unit_test(test_placeholder_stays_within_length),
     };
