@@ -220,6 +220,11 @@ if "$stage/bin/errcat" --help | grep -q -- --list-catalogs; then
         failed "errcat --lang de SHELF.1001 is not German"
     "$stage/bin/errcat" --lang de PANTRY.0002 | grep -q 'Der Artikel ist abgelaufen.' ||
         failed "errcat --lang de PANTRY.0002 is not German"
+    "$stage/bin/errcat" --list-catalogs > "$w/list.out" 2>&1
+    for c in shelf pantry; do
+        grep -q "^$c	.*$stage/share/errcat/catalogs/$c\." "$w/list.out" ||
+            { cat "$w/list.out"; failed "errcat --list-catalogs does not list $c as installed"; }
+    done
 elif [ $fail -eq 0 ]; then
     echo "the errcat command cannot load installed catalogs yet: not checked"
     exit 77
