@@ -524,6 +524,7 @@ ERRCAT_MO = $(ERRCAT_LINGUAS:%=$(B)/locale/%/LC_MESSAGES/errcat.mo)
 # xgettext stamps the date it ran; the template's date is fixed so that it
 # is reproducible, as errcat-gen's are. References name files, not lines,
 # so that editing code around a message does not make the template stale.
+# The project has no bug address; xgettext's warning about that is dropped.
 XGETTEXT_ERRCAT = xgettext --language=C --from-code=UTF-8 -k_ -kN_ \
 	--add-comments=TRANSLATORS: --add-location=file --package-name=errcat \
 	--msgid-bugs-address= --copyright-holder='the errcat authors'
@@ -535,7 +536,9 @@ all: $(ERRCAT_MO)
 $(B)/errcat.pot: $(ERRCAT_POT_SRC)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  XGETTEXT $@")
-	$(Q)$(XGETTEXT_ERRCAT) -o $@.tmp $(ERRCAT_POT_SRC) && \
+	$(Q)$(XGETTEXT_ERRCAT) -o $@.tmp $(ERRCAT_POT_SRC) 2> $@.log; st=$$?; \
+	  grep -v -e 'msgid-bugs-address' -e 'MSGID_BUGS_ADDRESS' -e Makevars \
+	    -e 'specify an --msgid' $@.log >&2; rm -f $@.log; [ $$st -eq 0 ] && \
 	  sed -e '1s/.*/# Translation template of errcat'"'"'s own texts (domain errcat)./' \
 	    -e 's/^"POT-Creation-Date: .*"$$/"POT-Creation-Date: 1970-01-01 00:00+0000\\n"/' \
 	    -e 's/charset=CHARSET/charset=UTF-8/' $@.tmp > $@ && rm -f $@.tmp

@@ -64,6 +64,15 @@ expect 0 "body with arguments" --json --body \
 has "capacity entry" "$d/out.txt" '"id": "dedicated_capacity_insufficient"'
 has "arguments" "$d/out.txt" '"args": ["p1", "5", "4"]'
 
+expect 0 "OpenStack body, by HTTP status" --json --body \
+    '{"badRequest": {"message": "Server (ecs-01) is already in service.", "code": 400}}'
+has "entry by status" "$d/out.txt" '"args": ["ecs-01"]'
+has "CSBS.6004 and CSBS.6005 share it" "$d/out.txt" '"ambiguous": true'
+expect 0 "body matched by code only" --json --body \
+    '{"error": {"code": "CSBS.6000", "message": "the server is gone"}}'
+has "by code only" "$d/out.txt" '"by_code_only": true'
+has "its entry" "$d/out.txt" '"id": "server_not_found"'
+
 expect 0 "two entries of a code" CSBS.9009
 [ "$(grep -c '^CSBS.9009 ' "$d/out.txt")" = 2 ] ||
     { echo "FAIL: CSBS.9009 does not show 2 entries"; fail=1; }

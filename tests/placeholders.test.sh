@@ -23,11 +23,14 @@ flags() {
 }
 
 # Where xgettext 0.21 and errcat differ on purpose (README, Placeholders):
-# "% u" is a conversion to xgettext, text to errcat (with a warning);
-# xgettext 0.21 does not know {name!r} and {}.
+# "% u" is a conversion to xgettext, text to errcat (with a warning), and
+# so is "% i" after a bare %(region); xgettext 0.21 does not know
+# {name!r}, {} or the grouping of {big:,d}.
 known() {
     case $1 in
     "Storage 100% used") return 0 ;;
+    "Values %(hex)x and %(exp)e, region %(region) is closed") return 0 ;;
+    "Counts {hex:x}, {exp:e} and {big:,d}") return 0 ;;
     "Unknown parameter {name!r}") return 0 ;;
     "Cannot attach {} to {} ({{retry}})") return 0 ;;
     esac

@@ -62,13 +62,26 @@ for xml in tests/bad/*.xml tests/golden/*.xml tests/roundtrip/*.xml; do
 done
 
 # The fuzz corpora through each target's code.
-for t in catalog format accept match mo; do
+for t in catalog format accept match mo import_md import_html import_rst \
+    import_csv; do
     bin=$top/$B/tests/replay_$t
     [ -x "$bin" ] || continue
     set -- "$top/tests/fuzz/corpus/$t"
     [ ! -d "tests/fuzz/regress/$t" ] || set -- "$@" "$top/tests/fuzz/regress/$t"
     expect 0 "replay $t" "$bin" "$@"
 done
+
+# errcat-gen import and import-po: each table format, an update in
+# place, a draft .po.
+for t in seed.md page.html grid.rst list-table.rst export.csv export.tsv; do
+    expect 0 "errcat-gen import $t" "$gen" import -o "$work/import-$t.xml" \
+        "$top/tests/import/$t"
+done
+expect 0 "errcat-gen import --into" "$gen" import --into "$work/cat/csbs.xml" \
+    --retire-missing "$top/tests/import/grid.rst"
+cp catalog/csbs.xml "$work/cat/csbs.xml"
+expect 0 "errcat-gen import-po" "$gen" import-po --lang zh_CN \
+    -o "$work/zh_CN.po" "$work/cat/csbs.xml" "$top/tests/import/page.html"
 
 # The CLI.
 expect 0 "errcat CSBS.6000" "$cli" CSBS.6000

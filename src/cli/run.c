@@ -24,6 +24,7 @@ struct shown {
     const char *const *args;    /* NULL: show the message template */
     size_t nargs;
     int by_code_only;           /* a body matched by its code alone */
+    int ambiguous;              /* another entry matched the body too */
 };
 
 static int
@@ -157,6 +158,8 @@ entry_json(const struct shown *s)
         bad = bad || json_object_set_new(o, "args", args_json(s));
     if (s->by_code_only)
         bad = bad || json_object_set_new(o, "by_code_only", json_true());
+    if (s->ambiguous)
+        bad = bad || json_object_set_new(o, "ambiguous", json_true());
     free(msg);
     if (bad) {
         json_decref(o);
@@ -429,6 +432,7 @@ run_body(const struct cli_options *opt)
     s.args = m.by_code_only ? NULL : m.args;
     s.nargs = m.nargs;
     s.by_code_only = m.by_code_only;
+    s.ambiguous = m.ambiguous;
     rc = show(opt, &s, &count);
     if (opt->json)
         putchar('\n');

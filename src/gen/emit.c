@@ -45,9 +45,16 @@ const size_t n_emitters = sizeof emitters / sizeof emitters[0];
 void
 emit_c_string(struct buf *out, const char *s)
 {
+    buf_putc(out, '"');
+    emit_c_string_body(out, s);
+    buf_putc(out, '"');
+}
+
+void
+emit_c_string_body(struct buf *out, const char *s)
+{
     int prev = 0;
 
-    buf_putc(out, '"');
     for (; *s; prev = (unsigned char)*s++) {
         unsigned char c = (unsigned char)*s;
         size_t run = 0;
@@ -61,14 +68,16 @@ emit_c_string(struct buf *out, const char *s)
             s += run - 1;
             continue;
         }
-        if (c == '"' || c == '\\')
-            buf_printf(out, "\\%c", c);
+        if (c == '"' || c == '\\') {
+            buf_putc(out, '\\');
+            buf_putc(out, c);
+        }
         else if (c == '\n')
-            buf_puts(out, "\\n");
+            buf_lit(out, "\\n");
         else if (c == '\t')
-            buf_puts(out, "\\t");
+            buf_lit(out, "\\t");
         else if (c == '?' && (s[1] == '?' || prev == '?'))
-            buf_puts(out, "\\?");   /* no trigraph */
+            buf_lit(out, "\\?");   /* no trigraph */
         else if (c < 0x20 || c >= 0x7f) {
             char oct[4];                    /* three digits: no run-on */
 
@@ -81,7 +90,6 @@ emit_c_string(struct buf *out, const char *s)
         else
             buf_putc(out, c);
     }
-    buf_putc(out, '"');
 }
 
 void
@@ -93,13 +101,13 @@ emit_c_comment_text(struct buf *out, const char *s, size_t max)
         unsigned char c = (unsigned char)*s;
 
         if (c == '*' && s[1] == '/')
-            buf_puts(out, "* ");
+            buf_lit(out, "* ");
         else if (c == '/' && s[1] == '*')
-            buf_puts(out, "/ ");    /* -Wcomment */
+            buf_lit(out, "/ ");    /* -Wcomment */
         else if (c == '?' && s[1] == '?')
-            buf_puts(out, "? ");
+            buf_lit(out, "? ");
         else if (c == '\\')
-            buf_puts(out, "\\ ");   /* never a line splice */
+            buf_lit(out, "\\ ");   /* never a line splice */
         else if (c < 0x20 || c == 0x7f)
             buf_putc(out, ' ');
         else
@@ -112,7 +120,7 @@ emit_c_comment_text(struct buf *out, const char *s, size_t max)
             out->len--;
         if (out->len > 0 && (unsigned char)out->data[out->len - 1] >= 0xc0)
             out->len--;
-        buf_puts(out, "...");
+        buf_lit(out, "...");
     }
 }
 
@@ -135,11 +143,11 @@ emit_po_escape(struct buf *out, const char *s, size_t n)
             continue;
         }
         switch (c) {
-        case '"': buf_puts(out, "\\\""); break;
-        case '\\': buf_puts(out, "\\\\"); break;
-        case '\n': buf_puts(out, "\\n"); break;
-        case '\t': buf_puts(out, "\\t"); break;
-        case '\r': buf_puts(out, "\\r"); break;
+        case '"': buf_lit(out, "\\\""); break;
+        case '\\': buf_lit(out, "\\\\"); break;
+        case '\n': buf_lit(out, "\\n"); break;
+        case '\t': buf_lit(out, "\\t"); break;
+        case '\r': buf_lit(out, "\\r"); break;
         default:
             if (c < 0x20 || c == 0x7f)
                 buf_printf(out, "\\%03o", c);

@@ -37,8 +37,11 @@ void emit_pot(const struct model_catalog *cat,
 
 /* Helpers shared by the emitters. */
 
-/* s as a C string literal, every byte round-tripping. */
+/* s as a C string literal, every byte round-tripping; _body without the
+   quotes, to be preceded by nothing that ends in '?' or an octal escape
+   that a digit could extend (emit_c_string writes none). */
 void emit_c_string(struct buf *out, const char *s);
+void emit_c_string_body(struct buf *out, const char *s);
 /* s inside a C comment: no comment end, no trigraph, one line. */
 void emit_c_comment_text(struct buf *out, const char *s, size_t max);
 /* s as the body of a PO string (no quotes), gettext's escapes. */
@@ -49,6 +52,10 @@ void emit_po_escape(struct buf *out, const char *s, size_t n);
 void emit_po_string(struct buf *out, const char *keyword, const char *s,
                     int style);
 void emit_po_free(void);
+/* ulc_width_linebreaks for printable ASCII s[0..n), as fast as a table;
+   for emit_po_string, and for the test that compares the two. */
+int emit_po_ascii_linebreaks(const char *s, size_t n, int width, int start,
+                             const char *o, char *p);
 /* The banner every generated file opens with, between lead and tail. */
 void emit_banner(struct buf *out, const struct model_catalog *cat,
                  const char *lead, const char *tail);

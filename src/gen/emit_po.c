@@ -41,6 +41,88 @@ emit_po_free(void)
     portion_cap = 0;
 }
 
+/*
+ * Line breaking of printable ASCII, the bulk of catalog texts, without a
+ * library call per string. For these characters libunistring's UAX #14
+ * breaking is a pair table over the last non-blank character and the
+ * next one, a break there being direct, allowed only after blanks, or
+ * prohibited; the table is read from libunistring itself, once, and
+ * make check compares the two on random texts. Layout as
+ * ulc_width_linebreaks: a break goes before the piece that would pass
+ * width.
+ */
+enum { PAIR_DIRECT, PAIR_AFTER_SPACE, PAIR_NEVER };
+static unsigned char pair[128][128];
+static int pair_ready;
+
+static void
+pair_init(void)
+{
+    char p[3];
+    int x, y;
+
+    for (x = 0x21; x < 0x7f; x++)
+        for (y = 0x21; y < 0x7f; y++) {
+            const char two[2] = { (char)x, (char)y };
+            const char three[3] = { (char)x, ' ', (char)y };
+
+            u8_possible_linebreaks((const uint8_t *)two, 2, "UTF-8", p);
+            if (p[1] == UC_BREAK_POSSIBLE) {
+                pair[x][y] = PAIR_DIRECT;
+                continue;
+            }
+            u8_possible_linebreaks((const uint8_t *)three, 3, "UTF-8", p);
+            pair[x][y] = p[2] == UC_BREAK_POSSIBLE ? PAIR_AFTER_SPACE
+                                                   : PAIR_NEVER;
+        }
+    pair_ready = 1;
+}
+
+int
+emit_po_ascii_linebreaks(const char *s, size_t n, int width, int start,
+                         const char *o, char *p)
+{
+    size_t i;
+    int last = 0, space = 0, column = start, piece = 0;
+    char *last_p = NULL;
+
+    if (!pair_ready)
+        pair_init();
+    for (i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        char brk = UC_BREAK_PROHIBITED;
+
+        if (c == ' ') {
+            space = 1;
+        } else {
+            if (last && (pair[last][c] == PAIR_DIRECT
+                         || (pair[last][c] == PAIR_AFTER_SPACE && space)))
+                brk = UC_BREAK_POSSIBLE;
+            last = c;
+            space = 0;
+        }
+        if (o[i] != UC_BREAK_UNDEFINED)
+            brk = o[i];
+        p[i] = UC_BREAK_PROHIBITED;
+        if (brk == UC_BREAK_POSSIBLE) {
+            /* a piece ends here: break before it if it passed width */
+            if (last_p && column + piece > width) {
+                *last_p = UC_BREAK_POSSIBLE;
+                column = 0;
+            }
+            last_p = &p[i];
+            column += piece;
+            piece = 0;
+        }
+        piece++;
+    }
+    if (last_p && column + piece > width) {
+        *last_p = UC_BREAK_POSSIBLE;
+        column = 0;
+    }
+    return column + piece;
+}
+
 /* The letter of the C escape write-po.c uses for c, or 0. */
 static int
 escape_letter(unsigned char c)
@@ -101,6 +183,24 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
        lines after a break start in column 0 */
     const int width = PO_PAGE_WIDTH - 1 - 1;
 
+    /* the common case: one short line of plain ASCII, written as is */
+    if (n + klen + 1 <= (size_t)width) {
+        size_t i;
+
+        for (i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+                break;
+        }
+        if (i == n) {
+            buf_puts(out, keyword);
+            buf_lit(out, " \"");
+            buf_add(out, s, n);
+            buf_lit(out, "\"\n");
+            return;
+        }
+    }
     do {
         const char *eol = memchr(line, '\n', (size_t)(end - line));
         const char *stop = eol ? eol + 1 : end;
@@ -112,7 +212,23 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
         reserve(2 * (size_t)(stop - line) + 1);
         for (p = line; p < stop; ) {
             unsigned char c = (unsigned char)*p;
-            int letter = escape_letter(c);
+            int letter;
+
+            if (!inside && c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                /* a run of plain ASCII, copied in one piece */
+                const char *q = p + 1;
+
+                while (q < stop && (unsigned char)*q >= 0x20
+                       && (unsigned char)*q < 0x7f && *q != '"'
+                       && *q != '\\')
+                    q++;
+                memcpy(portion + len, p, (size_t)(q - p));
+                memset(overrides + len, UC_BREAK_UNDEFINED, (size_t)(q - p));
+                len += (size_t)(q - p);
+                p = q;
+                continue;
+            }
+            letter = escape_letter(c);
             char brk = inside && inside[p - s] ? UC_BREAK_PROHIBITED
                                                : UC_BREAK_UNDEFINED;
 
@@ -155,13 +271,17 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
                 mark_placeholders(s, n, style, inside);
                 continue;
             }
-            ulc_width_linebreaks(portion, len, width, startcol, 0, overrides,
-                                 "UTF-8", breaks);
+            if (ascii)
+                emit_po_ascii_linebreaks(portion, len, width, startcol,
+                                         overrides, breaks);
+            else
+                ulc_width_linebreaks(portion, len, width, startcol, 0,
+                                     overrides, "UTF-8", breaks);
             broken = memchr(breaks, UC_BREAK_POSSIBLE, len) != NULL;
         }
         if (first && len > 0 && (stop < end || startcol > width || broken)) {
             buf_puts(out, keyword);
-            buf_puts(out, " \"\"\n");
+            buf_lit(out, " \"\"\n");
             first = 0;
             goto recompute;
         }
@@ -179,12 +299,12 @@ emit_po_string(struct buf *out, const char *keyword, const char *s,
             for (i = 0; i < len; i++)
                 if (breaks[i] == UC_BREAK_POSSIBLE) {
                     buf_add(out, portion + from, i - from);
-                    buf_puts(out, "\"\n\"");
+                    buf_lit(out, "\"\n\"");
                     from = i;
                 }
             buf_add(out, portion + from, len - from);
         }
-        buf_puts(out, "\"\n");
+        buf_lit(out, "\"\n");
         line = stop;
     } while (line < end);
     free(inside);

@@ -32,7 +32,7 @@ header(struct buf *out, const struct model_catalog *cat, long long date)
     buf_printf(out, "# Translation template of the gettext domain %s: ",
                cat->domain);
     emit_c_comment_text(out, cat->title ? cat->title : cat->name, 200);
-    buf_puts(out, ".\n");
+    buf_lit(out, ".\n");
     emit_banner(out, cat, "# ", "");
     buf_puts(out,
              "#\n"
@@ -69,28 +69,44 @@ header(struct buf *out, const struct model_catalog *cat, long long date)
 
 /*
  * The comment lines of the message being written, to add each only once:
- * a hash set of (offset, length) in out, cleared for every message. A
- * search of the block per line would be quadratic in the uses of a text.
+ * the lines of the block in a list, searched in turn while they are few
+ * and through a hash table once there are more (a text used by 50,000
+ * entries would make a search per line quadratic). Clearing touches only
+ * what the block used, never the whole table.
  */
-static size_t *seen_off;        /* slot -> offset of a line + 1; 0 empty */
-static size_t *seen_len;
-static size_t seen_mask, seen_n;
+struct seen_line {
+    size_t off, len;                /* in out */
+    size_t hash;
+    size_t slot;                    /* its table slot, once hashed */
+};
+
+static struct seen_line *seen;
+static size_t seen_n, seen_cap;
+static size_t *seen_slot;           /* slot -> line index + 1; 0 empty */
+static size_t seen_mask;            /* table size - 1; 0 no table */
+
+#define SEEN_LINEAR 8               /* lines searched without the table */
 
 static void
 seen_clear(void)
 {
-    if (seen_off)
-        memset(seen_off, 0, (seen_mask + 1) * sizeof *seen_off);
+    size_t i;
+
+    /* a block of fewer lines put none into the table */
+    if (seen_mask && seen_n >= SEEN_LINEAR)
+        for (i = 0; i < seen_n; i++)
+            seen_slot[seen[i].slot] = 0;
     seen_n = 0;
 }
 
 static void
 seen_free(void)
 {
-    free(seen_off);
-    free(seen_len);
-    seen_off = seen_len = NULL;
-    seen_mask = seen_n = 0;
+    free(seen);
+    free(seen_slot);
+    seen = NULL;
+    seen_slot = NULL;
+    seen_n = seen_cap = seen_mask = 0;
 }
 
 static size_t
@@ -103,38 +119,60 @@ line_hash(const char *s, size_t n)
     return (size_t)h;
 }
 
+/* Puts line i into the table, which has room. */
+static void
+seen_hash(size_t i)
+{
+    size_t j;
+
+    for (j = seen[i].hash & seen_mask; seen_slot[j]; j = (j + 1) & seen_mask)
+        ;
+    seen_slot[j] = i + 1;
+    seen[i].slot = j;
+}
+
 /* Is the line at out[off..off+n) in the set? If not, adds it. */
 static int
 seen_add(const struct buf *out, size_t off, size_t n)
 {
-    size_t j, k;
+    size_t h = line_hash(out->data + off, n), i, j;
 
-    if (2 * (seen_n + 1) > seen_mask + 1) {
-        size_t *o = seen_off, *l = seen_len, old = o ? seen_mask + 1 : 0;
+    if (seen_n < SEEN_LINEAR || !seen_mask) {
+        for (i = 0; i < seen_n; i++)
+            if (seen[i].hash == h && seen[i].len == n
+                && memcmp(out->data + seen[i].off, out->data + off, n) == 0)
+                return 1;
+    } else {
+        for (j = h & seen_mask; seen_slot[j]; j = (j + 1) & seen_mask) {
+            const struct seen_line *l = &seen[seen_slot[j] - 1];
 
-        seen_mask = old ? 2 * old - 1 : 63;
-        seen_off = xcalloc(seen_mask + 1, sizeof *seen_off);
-        seen_len = xcalloc(seen_mask + 1, sizeof *seen_len);
-        for (k = 0; k < old; k++) {
-            if (!o[k])
-                continue;
-            for (j = line_hash(out->data + o[k] - 1, l[k]) & seen_mask;
-                 seen_off[j]; j = (j + 1) & seen_mask)
-                ;
-            seen_off[j] = o[k];
-            seen_len[j] = l[k];
+            if (l->hash == h && l->len == n
+                && memcmp(out->data + l->off, out->data + off, n) == 0)
+                return 1;
         }
-        free(o);
-        free(l);
     }
-    for (j = line_hash(out->data + off, n) & seen_mask; seen_off[j];
-         j = (j + 1) & seen_mask)
-        if (seen_len[j] == n
-            && memcmp(out->data + seen_off[j] - 1, out->data + off, n) == 0)
-            return 1;
-    seen_off[j] = off + 1;
-    seen_len[j] = n;
+    seen = xgrow(seen, &seen_cap, seen_n, sizeof *seen);
+    seen[seen_n].off = off;
+    seen[seen_n].len = n;
+    seen[seen_n].hash = h;
     seen_n++;
+    if (seen_n < SEEN_LINEAR)
+        return 0;
+    if (2 * seen_n > seen_mask + 1) {
+        /* a bigger table, with every line of the block in it */
+        free(seen_slot);
+        seen_mask = seen_mask ? 2 * seen_mask + 1 : 63;
+        while (2 * seen_n > seen_mask + 1)
+            seen_mask = 2 * seen_mask + 1;
+        seen_slot = xcalloc(seen_mask + 1, sizeof *seen_slot);
+        for (i = 0; i < seen_n; i++)
+            seen_hash(i);
+    } else if (seen_n == SEEN_LINEAR) {
+        for (i = 0; i < seen_n; i++)
+            seen_hash(i);
+    } else {
+        seen_hash(seen_n - 1);
+    }
     return 0;
 }
 
@@ -238,19 +276,19 @@ use_notes(struct buf *out, size_t block, const struct model_catalog *cat,
         e = &cat->entries[u->owner];
         /* what the entry has of code, status and module; the id stands
            in for an absent code */
-        buf_puts(&line, "#. ");
+        buf_lit(&line, "#. ");
         if (e->code) {
             buf_puts(&line, e->code);
         } else {
-            buf_puts(&line, "entry ");
+            buf_lit(&line, "entry ");
             buf_puts(&line, e->id);
         }
         if (e->has_status) {
-            buf_puts(&line, ", HTTP ");
+            buf_lit(&line, ", HTTP ");
             buf_putl(&line, e->http_status);
         }
         if (e->module >= 0) {
-            buf_puts(&line, ", module \"");
+            buf_lit(&line, ", module \"");
             buf_puts(&line, cat->modules[e->module].name);
             buf_putc(&line, '"');
         }
@@ -289,7 +327,7 @@ references(struct buf *out, const struct model_catalog *cat,
 {
     size_t i, width = 2;
 
-    buf_puts(out, "#:");
+    buf_lit(out, "#:");
     for (i = 0; i < t->n_uses; i++) {
         const struct model_use *u = &t->uses[i];
         unsigned line = u->field == FIELD_MODULE
@@ -298,7 +336,7 @@ references(struct buf *out, const struct model_catalog *cat,
         size_t n = strlen(cat->ref) + 2 + (line >= 10000 ? 6 : 4);
 
         if (width > 2 && width + n > 79) {
-            buf_puts(out, "\n#:");
+            buf_lit(out, "\n#:");
             width = 2;
         }
         buf_putc(out, ' ');
@@ -331,13 +369,13 @@ emit_pot(const struct model_catalog *cat, const struct emit_options *opt,
         flagged = t->field == FIELD_MESSAGE && ph->style && !ph->bare
             && !ph->stray_percent && !ph->mixed;
         if (flagged) {
-            buf_puts(out, "#, ");
+            buf_lit(out, "#, ");
             buf_puts(out, flag_name[ph->style]);
             buf_putc(out, '\n');
         }
         emit_po_string(out, "msgctxt", model_field_name[t->field], 0);
         emit_po_string(out, "msgid", t->msgid, flagged ? ph->style : 0);
-        buf_puts(out, "msgstr \"\"\n");
+        buf_lit(out, "msgstr \"\"\n");
     }
     seen_free();
     emit_po_free();

@@ -20,7 +20,7 @@ emit_numbers(struct buf *out, const char *decl, const unsigned *v, size_t n)
         if (i + 1 < n)
             buf_putc(out, ',');
     }
-    buf_puts(out, "\n};\n\n");
+    buf_lit(out, "\n};\n\n");
 }
 
 /* The format and argument count the runtime gets for a text: none for
@@ -43,7 +43,6 @@ text_format(const struct model_text *t, int *format, unsigned *nargs)
 static void
 emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
 {
-    struct buf key = { NULL, 0, 0 };
     size_t i;
 
     if (cat->n_texts == 0)
@@ -51,17 +50,16 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
     for (i = 0; i < cat->n_texts; i++) {
         const struct model_text *t = &cat->texts[i];
 
-        key.len = 0;
-        buf_puts(&key, model_field_name[t->field]);
-        buf_putc(&key, '\004');
-        buf_puts(&key, t->msgid);
-        buf_puts(out, "static const char ");
+        buf_lit(out, "static const char ");
         buf_puts(out, p);
-        buf_puts(out, "__t");
+        buf_lit(out, "__t");
         buf_putl(out, (long)i);
-        buf_puts(out, "[] =\n    ");
-        emit_c_string(out, key.data);
-        buf_puts(out, ";\n");
+        buf_lit(out, "[] =\n    \"");
+        /* the .mo key, ctxt "\004" msgid, as one literal */
+        buf_puts(out, model_field_name[t->field]);
+        buf_add(out, "\\004", 4);
+        emit_c_string_body(out, t->msgid);
+        buf_lit(out, "\";\n");
     }
     buf_printf(out, "\nstatic const struct errcat_text %s__texts[] = {\n", p);
     for (i = 0; i < cat->n_texts; i++) {
@@ -70,24 +68,23 @@ emit_texts(struct buf *out, const struct model_catalog *cat, const char *p)
         int format;
 
         text_format(t, &format, &nargs);
-        buf_puts(out, "    { ");
+        buf_lit(out, "    { ");
         buf_puts(out, p);
-        buf_puts(out, "__t");
+        buf_lit(out, "__t");
         buf_putl(out, (long)i);
-        buf_puts(out, ", ");
+        buf_lit(out, ", ");
         buf_puts(out, p);
-        buf_puts(out, "__t");
+        buf_lit(out, "__t");
         buf_putl(out, (long)i);
-        buf_puts(out, " + ");
+        buf_lit(out, " + ");
         buf_putl(out, (long)strlen(model_field_name[t->field]) + 1);
-        buf_puts(out, ", ");
+        buf_lit(out, ", ");
         buf_putl(out, format);
-        buf_puts(out, ", ");
+        buf_lit(out, ", ");
         buf_putl(out, (long)nargs);
         buf_puts(out, i + 1 < cat->n_texts ? " },\n" : " }\n");
     }
-    buf_puts(out, "};\n\n");
-    buf_free(&key);
+    buf_lit(out, "};\n\n");
 }
 
 static void
@@ -99,13 +96,13 @@ emit_entries(struct buf *out, const struct model_catalog *cat, const char *p)
         buf_printf(out, "static const struct errcat_module %s__modules[] = "
                    "{\n", p);
     for (i = 0; i < cat->n_modules; i++) {
-        buf_puts(out, "    { ");
+        buf_lit(out, "    { ");
         emit_c_string(out, cat->modules[i].id);
         buf_printf(out, ", %u }%s\n", cat->modules[i].text,
                    i + 1 < cat->n_modules ? "," : "");
     }
     if (cat->n_modules)
-        buf_puts(out, "};\n\n");
+        buf_lit(out, "};\n\n");
     if (cat->n_entries == 0)
         return;
     buf_printf(out, "static const struct errcat_entry %s__entries[] = {\n",
@@ -114,35 +111,35 @@ emit_entries(struct buf *out, const struct model_catalog *cat, const char *p)
         const struct model_entry *e = &cat->entries[i];
         char *name = model_constant(cat, e);
 
-        buf_puts(out, "    { ");
+        buf_lit(out, "    { ");
         emit_c_string(out, e->id);
-        buf_puts(out, ", ");
+        buf_lit(out, ", ");
         if (e->code)
             emit_c_string(out, e->code);
         else
             buf_putc(out, '0');
-        buf_puts(out, ", ");
+        buf_lit(out, ", ");
         buf_puts(out, name);
-        buf_puts(out, ", ");
+        buf_lit(out, ", ");
         buf_putl(out, e->http_status);
-        buf_puts(out, ", ");
+        buf_lit(out, ", ");
         if (e->module >= 0)
             buf_putl(out, e->module);
         else
-            buf_puts(out, "ERRCAT_NO_MODULE");
+            buf_lit(out, "ERRCAT_NO_MODULE");
         buf_puts(out, e->unused ? ", ERRCAT_ENTRY_UNUSED, " : ", 0, ");
         for (f = 0; f < ENTRY_TEXTS; f++) {
             if (e->text_index[f] == MODEL_NO_TEXT)
-                buf_puts(out, "ERRCAT_NO_TEXT");
+                buf_lit(out, "ERRCAT_NO_TEXT");
             else
                 buf_putl(out, (long)e->text_index[f]);
-            buf_puts(out, ", ");
+            buf_lit(out, ", ");
         }
         buf_putl(out, (long)e->next_same_code);
         buf_puts(out, i + 1 < cat->n_entries ? " },\n" : " }\n");
         free(name);
     }
-    buf_puts(out, "};\n\n");
+    buf_lit(out, "};\n\n");
 }
 
 void
@@ -174,13 +171,13 @@ emit_source(const struct model_catalog *cat, const struct emit_options *opt,
     emit_numbers(out, decl.data, cat->code_hash, cat->hash_size);
     buf_printf(out, "static struct errcat_cache %s__cache;\n\n", p);
     buf_printf(out, "const struct errcat_catalog %s_catalog = {\n", p);
-    buf_puts(out, "    ERRCAT_ABI_VERSION, ");
+    buf_lit(out, "    ERRCAT_ABI_VERSION, ");
     emit_c_string(out, cat->name);
-    buf_puts(out, ", ");
+    buf_lit(out, ", ");
     emit_c_string(out, cat->domain);
-    buf_puts(out, ", ");
+    buf_lit(out, ", ");
     emit_c_string(out, cat->prefix);
-    buf_puts(out, ",\n    ");
+    buf_lit(out, ",\n    ");
     emit_c_string(out, cat->ref);
     buf_printf(out, ", %d, %ld,\n", cat->number,
                (long)cat->number << 20);
@@ -188,17 +185,17 @@ emit_source(const struct model_catalog *cat, const struct emit_options *opt,
         buf_printf(out, "    %lu, %s__entries,\n",
                    (unsigned long)cat->n_entries, p);
     else
-        buf_puts(out, "    0, 0,\n");
+        buf_lit(out, "    0, 0,\n");
     if (cat->n_modules)
         buf_printf(out, "    %lu, %s__modules,\n",
                    (unsigned long)cat->n_modules, p);
     else
-        buf_puts(out, "    0, 0,\n");
+        buf_lit(out, "    0, 0,\n");
     if (cat->n_texts)
         buf_printf(out, "    %lu, %s__texts,\n", (unsigned long)cat->n_texts,
                    p);
     else
-        buf_puts(out, "    0, 0,\n");
+        buf_lit(out, "    0, 0,\n");
     buf_printf(out, "    %u, %s__by_serial,\n    %lu, %s__code_hash,\n",
                cat->n_serials, p, (unsigned long)cat->hash_size - 1, p);
     buf_printf(out, "    &%s__cache\n};\n", p);

@@ -159,8 +159,9 @@ rescan(const char *text, struct placeholders *ph)
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
     unsigned positional = 0, numbered = 0, named = 0;
 
-    ph->nargs = 0;
+    ph->nargs = ph->positional = ph->highest = 0;
     ph->bare = ph->stray_percent = ph->unsupported = ph->loose = 0;
+    ph->named = 0;
     for (start = pos;
          errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END;
          start = pos) {
@@ -173,13 +174,18 @@ rescan(const char *text, struct placeholders *ph)
         if (!errcat__ph_is_arg(t.kind))
             continue;
         ph->loose += t.loose;
+        if (t.name_len > 0)
+            ph->named = 1;
         if (t.kind == ERRCAT__PH_POSITIONAL)
             positional++;
         else if (t.kind == ERRCAT__PH_NUMBERED)
             numbered = t.number > numbered ? t.number : numbered;
         else if (!name_seen(text, &t, start, mode))
             named++;
+        if (t.name_len == 0 && t.kind != ERRCAT__PH_NUMBERED)
+            ph->positional++;
     }
+    ph->highest = numbered;
     ph->nargs = positional + numbered + named;
 }
 
@@ -249,6 +255,7 @@ model_scan_as(const char *text, int format, struct placeholders *ph)
 /* Open-addressed set of texts keyed by (field, msgid). */
 struct text_set {
     size_t *slot;                   /* text index + 1; 0 empty */
+    unsigned *hash;                 /* its hash, to compare few strings */
     size_t mask;
 };
 
@@ -262,12 +269,14 @@ static unsigned
 add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
          enum model_field field, const char *msgid, size_t owner)
 {
-    size_t i = text_set_hash(field, msgid) & set->mask;
+    unsigned h = text_set_hash(field, msgid);
+    size_t i = h & set->mask;
     struct model_text *t;
 
     while (set->slot[i]) {
         t = &cat->texts[set->slot[i] - 1];
-        if (t->field == field && strcmp(t->msgid, msgid) == 0)
+        if (set->hash[i] == h && t->field == field
+            && strcmp(t->msgid, msgid) == 0)
             goto found;
         i = (i + 1) & set->mask;
     }
@@ -280,6 +289,7 @@ add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
     if (field == FIELD_MESSAGE)
         model_scan(msgid, &t->ph);
     set->slot[i] = ++cat->n_texts;
+    set->hash[i] = h;
 found:
     t->uses = xgrow(t->uses, &t->cap_uses, t->n_uses, sizeof *t->uses);
     t->uses[t->n_uses].field = field;
@@ -297,6 +307,7 @@ index_texts(struct model_catalog *cat)
 
     set.mask = pow2_at_least(2 * max) - 1;
     set.slot = xcalloc(set.mask + 1, sizeof *set.slot);
+    set.hash = xcalloc(set.mask + 1, sizeof *set.hash);
     for (i = 0; i < cat->n_modules; i++)
         cat->modules[i].text = add_text(cat, &set, &cap, FIELD_MODULE,
                                         cat->modules[i].name, i);
@@ -307,6 +318,7 @@ index_texts(struct model_catalog *cat)
                 : add_text(cat, &set, &cap, (enum model_field)f,
                            cat->entries[i].text[f], i);
     free(set.slot);
+    free(set.hash);
     /* a format attribute says how its message reads; the first entry
        that says it decides for a message shared by several */
     for (i = 0; i < cat->n_entries; i++) {

@@ -86,6 +86,9 @@ struct placeholders {
     int ambiguous;                  /* style none only because its "% u"
                                        ("100% used") is taken as text */
     int mixed;                      /* styles mixed: an error */
+    int named;                      /* arguments by name: %(n)s, {n} */
+    unsigned positional;            /* arguments in turn: %s, {} */
+    unsigned highest;               /* by number: the highest of %N$s, {N-1} */
 };
 
 /* One message of the .pot: a (field, msgid) pair and where it is used. */

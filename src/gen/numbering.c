@@ -132,6 +132,21 @@ parse(struct record *r, char *text)
     return errors;
 }
 
+static int cmp_serial(const void *a, const void *b);
+
+/* Sorts items by serial; a record as errcat-gen writes it already is. */
+static void
+sort_by_serial(struct record_item *items, size_t n)
+{
+    size_t i;
+
+    for (i = 1; i < n; i++)
+        if (items[i].serial < items[i - 1].serial)
+            break;
+    if (i < n)
+        qsort(items, n, sizeof *items, cmp_serial);
+}
+
 static int
 cmp_serial(const void *a, const void *b)
 {
@@ -140,24 +155,53 @@ cmp_serial(const void *a, const void *b)
     return x->serial < y->serial ? -1 : x->serial > y->serial;
 }
 
-static int
-cmp_id(const void *a, const void *b)
-{
-    const struct record_item *const *x = a, *const *y = b;
+/*
+ * The recorded items by id: an open-addressed table of item index + 1,
+ * built once, so that matching 100k entries costs 100k probes rather
+ * than sorts and binary searches of strings.
+ */
+struct id_index {
+    size_t *slot;
+    size_t mask;
+};
 
-    return strcmp((*x)->id, (*y)->id);
+/* Indexes r's items; reports and counts ids recorded twice. */
+static unsigned
+index_ids(const struct record *r, struct id_index *ix)
+{
+    size_t size = 16, i, j;
+    unsigned errors = 0;
+
+    while (size < 2 * r->n)
+        size *= 2;
+    ix->mask = size - 1;
+    ix->slot = xcalloc(size, sizeof *ix->slot);
+    for (i = 0; i < r->n; i++) {
+        for (j = model_hash(r->items[i].id) & ix->mask; ix->slot[j];
+             j = (j + 1) & ix->mask)
+            if (strcmp(r->items[ix->slot[j] - 1].id, r->items[i].id) == 0)
+                break;
+        if (ix->slot[j]) {
+            struct loc at = { r->path, r->items[i].line, 1 };
+
+            diag_error(&at, "id '%s' recorded twice", r->items[i].id);
+            errors++;
+            continue;
+        }
+        ix->slot[j] = i + 1;
+    }
+    return errors;
 }
 
-/* Every serial and every id at most once, every serial below next. */
+/* Every serial and every id at most once, every serial below next; the
+   items end sorted by serial, and *ix indexes them by id. */
 static unsigned
-check_record(struct record *r)
+check_record(struct record *r, struct id_index *ix)
 {
-    struct record_item **by_id;
     unsigned errors = 0;
     size_t i;
 
-    if (r->n)                       /* qsort(NULL, 0) is undefined */
-        qsort(r->items, r->n, sizeof *r->items, cmp_serial);
+    sort_by_serial(r->items, r->n);
     for (i = 0; i < r->n; i++) {
         struct loc at = { r->path, r->items[i].line, 1 };
 
@@ -171,20 +215,7 @@ check_record(struct record *r)
             errors++;
         }
     }
-    by_id = xmalloc((r->n + 1) * sizeof *by_id);
-    for (i = 0; i < r->n; i++)
-        by_id[i] = &r->items[i];
-    qsort(by_id, r->n, sizeof *by_id, cmp_id);
-    for (i = 1; i < r->n; i++) {
-        if (strcmp(by_id[i]->id, by_id[i - 1]->id) == 0) {
-            struct loc at = { r->path, by_id[i]->line, 1 };
-
-            diag_error(&at, "id '%s' recorded twice", by_id[i]->id);
-            errors++;
-        }
-    }
-    free(by_id);
-    return errors;
+    return errors + index_ids(r, ix);
 }
 
 static int
@@ -211,23 +242,15 @@ read_file(const char *path, char **text)
     return 1;
 }
 
-/* The recorded item for id, found by binary search on a sorted index. */
+/* The recorded item for id, or NULL. */
 static struct record_item *
-find(struct record_item **by_id, size_t n, const char *id)
+find(struct record *r, const struct id_index *ix, const char *id)
 {
-    size_t lo = 0, hi = n;
+    size_t j;
 
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(id, by_id[mid]->id);
-
-        if (c == 0)
-            return by_id[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
+    for (j = model_hash(id) & ix->mask; ix->slot[j]; j = (j + 1) & ix->mask)
+        if (strcmp(r->items[ix->slot[j] - 1].id, id) == 0)
+            return &r->items[ix->slot[j] - 1];
     return NULL;
 }
 
@@ -257,10 +280,10 @@ numbering_apply(struct model_catalog *cat, const char *path,
                 struct buf *out)
 {
     struct record r;
-    struct record_item **by_id = NULL;
+    struct id_index ix = { NULL, 0 };
     char *text, *fresh;
     unsigned errors;
-    size_t i, n_old;
+    size_t i;
     int found;
 
     memset(&r, 0, sizeof r);
@@ -280,7 +303,7 @@ numbering_apply(struct model_catalog *cat, const char *path,
         errors++;
     }
     if (!errors)
-        errors += check_record(&r);
+        errors += check_record(&r, &ix);
     if (!errors && found && r.number != cat->number) {
         struct loc at = { path, r.catalog_line, 1 };
 
@@ -298,21 +321,17 @@ numbering_apply(struct model_catalog *cat, const char *path,
         errors++;
     }
     if (errors) {
+        free(ix.slot);
         record_free(&r);
         return (int)errors;
     }
 
     /* New ids are numbered in catalog order after every recorded one;
-       they join r.items only after the loop, since by_id points into it. */
-    n_old = r.n;
-    by_id = xmalloc((n_old + 1) * sizeof *by_id);
+       they join r.items only after the loop, since ix indexes it. */
     fresh = xcalloc(cat->n_entries + 1, 1);
-    for (i = 0; i < n_old; i++)
-        by_id[i] = &r.items[i];
-    qsort(by_id, n_old, sizeof *by_id, cmp_id);
     for (i = 0; i < cat->n_entries; i++) {
         struct model_entry *e = &cat->entries[i];
-        struct record_item *it = find(by_id, n_old, e->id);
+        struct record_item *it = find(&r, &ix, e->id);
 
         if (it && !it->used) {
             it->used = 1;
@@ -328,7 +347,7 @@ numbering_apply(struct model_catalog *cat, const char *path,
             fresh[i] = 1;
         }
     }
-    free(by_id);
+    free(ix.slot);
     for (i = 0; i < cat->n_entries && !errors; i++) {
         struct model_entry *e = &cat->entries[i];
         struct record_item *it;
@@ -347,8 +366,7 @@ numbering_apply(struct model_catalog *cat, const char *path,
     for (i = 0; i < r.n; i++)
         if (!r.items[i].used)
             r.items[i].retired = 1;
-    if (r.n)
-        qsort(r.items, r.n, sizeof *r.items, cmp_serial);
+    sort_by_serial(r.items, r.n);
     cat->n_serials = (unsigned)r.next;
     if (!errors)
         write_record(cat, &r, out);

@@ -38,6 +38,8 @@ buf_add(struct buf *b, const void *data, size_t len)
     b->data[b->len] = '\0';
 }
 void buf_puts(struct buf *b, const char *s);
+/* A string literal: its length is known, no strlen at run time. */
+#define buf_lit(b, lit) buf_add((b), (lit), sizeof(lit) - 1)
 /* A decimal number; emitters write millions, printf would be most of it. */
 void buf_putl(struct buf *b, long n);
 

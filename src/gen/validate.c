@@ -384,26 +384,14 @@ check_args(const struct model_entry *e, const struct placeholders *ph)
     const char *msg = e->text[FIELD_MESSAGE];
     struct errcat__ph t;
     size_t pos = 0, n = strlen(msg), i, positional = 0;
-    unsigned errors = 0, expected = 0, highest = 0;
+    unsigned errors = 0;
     enum errcat__ph_mode mode = errcat__ph_mode_of((enum errcat_format)ph->style);
-    int named = 0;
-
-    /* named (%(name)s, {name}), or by position: in order (%s, {}) or by
-       number (%2$s, {1}), when the arguments are as many as the highest */
-    while (errcat__ph_next(msg, n, &pos, mode, &t) != ERRCAT__PH_END) {
-        /* a text with only "% u" directives is read as plain text */
-        if (!errcat__ph_is_arg(t.kind)
-            || (t.loose && ph->style == ERRCAT_FORMAT_NONE))
-            continue;
-        if (t.name_len > 0)
-            named = 1;
-        else if (t.kind == ERRCAT__PH_NUMBERED)
-            highest = t.number > highest ? t.number : highest;
-        else
-            expected++;
-    }
-    if (highest > expected)
-        expected = highest;
+    /* named (%(name)s, {name}), or by position: in turn (%s, {}) or by
+       number (%2$s, {1}), as many notes as the highest number; a text
+       read as plain text (style none) has none */
+    int named = ph->named;
+    unsigned expected = ph->highest > ph->positional ? ph->highest
+                                                     : ph->positional;
 
     for (i = 0; i < e->n_args; i++) {
         const struct model_arg *a = &e->args[i];
@@ -547,9 +535,14 @@ check_text(const struct model_entry *e, enum model_field f,
     enum errcat__ph_mode mode;
     struct loc at;
 
-    if (f == FIELD_MESSAGE && forced < 0) {
+    /* the scan found what deserves a warning; most messages have none */
+    if (f == FIELD_MESSAGE && forced < 0
+        && (ph->bare || ph->stray_percent || ph->ambiguous)) {
         mode = errcat__ph_mode_of((enum errcat_format)(ph->mixed ? 0 : ph->style));
         while (errcat__ph_next(text, n, &pos, mode, &t) != ERRCAT__PH_END) {
+            if (t.kind != ERRCAT__PH_NAMED_BARE && t.kind != ERRCAT__PH_BAD
+                && !(t.loose && ph->ambiguous))
+                continue;
             at = validate_text_loc(&e->text_loc[f], text, t.start);
             if (t.kind == ERRCAT__PH_NAMED_BARE)
                 diag_warning(&at, "placeholder '%.*s' has no conversion "

@@ -101,6 +101,9 @@ entry(struct buf *b, const struct model_entry *e, const char *module_id)
     }
     if (e->note)
         element(b, "    ", "note", NULL, NULL, e->note);
+    for (f = 0; f < ENTRY_TEXTS; f++)
+        if (e->field_note[f])
+            element(b, "    ", "note", "field", names[f], e->field_note[f]);
     buf_puts(b, "  </entry>\n");
 }
 

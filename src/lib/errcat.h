@@ -340,6 +340,9 @@ struct errcat_match {
     int by_code_only;                   /* the message matched no template;
                                            the code names only this entry;
                                            no arguments */
+    int ambiguous;                      /* another entry's template matched
+                                           as well and ranked as high: this
+                                           one is first in catalog order */
 };
 
 /*
@@ -352,12 +355,13 @@ struct errcat_match {
  * The split is leftmost: each placeholder ends where the text after it
  * first matches and lets the rest match; between two placeholders with
  * nothing between them a number takes the longest run, a text the
- * shortest. With several entries matching, the template with the most
- * literal text wins, then the one with more number or character
- * placeholders, then catalog order. When no template matches but the
- * code names exactly one entry, that entry is the match with
- * by_code_only set and no arguments; with more entries of the code it
- * is ERRCAT_ENOMATCH. A match that would need more than about 2^14 trials
+ * shortest; an argument used twice must be the same text both times.
+ * With several entries matching, the template with the most literal text
+ * wins, then the one with more number or character placeholders, then
+ * catalog order (and `ambiguous` is set). When no template matches but
+ * the code names exactly one entry, that entry is the match with
+ * by_code_only set and no arguments; with more entries of the code it is
+ * ERRCAT_ENOMATCH. A match that would need more than about 2^14 trials
  * plus one per byte of msg (hostile input) is not found. cat NULL
  * searches the registered catalogs.
  * Returns 0; ERRCAT_ENOENT (unknown code); ERRCAT_ENOMATCH; ERRCAT_EINVAL;

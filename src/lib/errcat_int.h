@@ -317,13 +317,15 @@ int errcat__accept_excluded(const char *header, const char *tag);
 
 /*
  * Matches msg[0..n) against the template src of format fmt: its literal
- * parts must match exactly, each placeholder takes the shortest text that
- * lets the rest match. On a match returns the count of literal bytes + 1
- * (the rank: more literal text is a more specific match), stores the
- * argument count in *nargs and each argument's (offset, length) in msg,
- * in the order errcat__format takes them, into off/len (up to max).
- * Returns 0 when msg does not match. No allocation; linear in n times
- * the template's length.
+ * parts must match exactly, each placeholder's field must be text its
+ * conversion produces (a number for %d, one character for %c, any text
+ * for %s; padded to its width), and the split is the first that works,
+ * as errcat_match documents. On a match returns the count of literal
+ * bytes + 1 (the rank: more literal text is a more specific match),
+ * stores the argument count in *nargs and each argument's (offset,
+ * length) in msg, without padding, in the order errcat__format takes
+ * them, into off/len (up to max). Returns 0 when msg does not match or
+ * the trial budget is spent. No allocation.
  */
 size_t errcat__match_template(const char *src, enum errcat_format fmt,
                               const char *msg, size_t n, size_t *off,

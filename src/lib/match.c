@@ -1,7 +1,8 @@
 /*
  * match.c - recognises an API error message: matches the English text a
- * server sent against the message templates of its code, telling apart
- * entries that share a code and recovering the arguments.
+ * server sent against the message templates of its code (or of its HTTP
+ * status), telling apart entries that share a code and recovering typed
+ * arguments, with a bounded backtracking search.
  */
 #include <string.h>
 
@@ -477,6 +478,7 @@ errcat__match_template(const char *src, enum errcat_format fmt,
 /* The best match so far over the entries tried. */
 struct best {
     size_t rank, typed;
+    size_t ties;                /* other entries ranked as high */
     size_t off[ERRCAT_ARGS_MAX], len[ERRCAT_ARGS_MAX];
     struct errcat_match *m;
 };
@@ -495,9 +497,14 @@ try_entry(const struct errcat_catalog *cat, const struct errcat_entry *e,
     t = &cat->texts[e->message];
     rank = match_typed(t->msgid, (enum errcat_format)t->format, msg, n, o, l,
                        ERRCAT_ARGS_MAX, &nargs, &typed);
+    if (rank > 0 && rank == b->rank && typed == b->typed) {
+        b->ties++;
+        return;
+    }
     if (rank > b->rank || (rank > 0 && rank == b->rank && typed > b->typed)) {
         b->rank = rank;
         b->typed = typed;
+        b->ties = 0;
         b->m->cat = cat;
         b->m->entry = e;
         b->m->nargs = nargs < ERRCAT_ARGS_MAX ? nargs : ERRCAT_ARGS_MAX;
@@ -529,6 +536,7 @@ keep_args(const char *msg, struct best *b)
     size_t total = 0, i;
     char *p;
 
+    m->ambiguous = b->ties > 0;
     for (i = 0; i < m->nargs; i++)
         total += b->len[i] + 1;
     if ((m->storage = p = errcat__malloc(total ? total : 1)) == NULL) {

@@ -56,11 +56,20 @@ struct tr_name {
     char name[ERRCAT_LOCALE_NAME_MAX + 1];
 };
 
+/* A directory errcat_tr_bind set; each stays, on a list, since a reader
+ * may hold it. Binding is for start-up, so what stays is bounded by how
+ * often a program binds. */
+struct tr_dir {
+    struct tr_dir *next;
+    char dir[];
+};
+
 static pthread_mutex_t tr_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct tr_file *files;   /* heads, published atomically */
 static struct tr_name *names;
 static size_t n_names;          /* under tr_lock */
-static char *bound;             /* errcat_tr_bind's directory, atomic */
+static struct tr_dir *dirs;     /* every directory bound, under tr_lock */
+static const char *bound;       /* the one in use, atomic; NULL: default */
 static unsigned gen;            /* bumped by errcat_tr_bind, atomic */
 
 static const char *
@@ -74,16 +83,20 @@ tr_dir(void)
 int
 errcat_tr_bind(const char *dir)
 {
-    char *copy = NULL;
+    struct tr_dir *d = NULL;
+    size_t n = dir ? strlen(dir) : 0;
 
-    if (dir && (dir[0] == '\0' || strlen(dir) > TR_DIR_MAX))
+    if (dir && (n == 0 || n > TR_DIR_MAX))
         return ERRCAT_EINVAL;
-    if (dir && (copy = errcat__strdup(dir)) == NULL)
+    if (dir && (d = errcat__malloc(sizeof *d + n + 1)) == NULL)
         return ERRCAT_ENOMEM;
     pthread_mutex_lock(&tr_lock);
-    /* The old string stays: a reader may hold it. Binding is for start-up,
-       so what stays is bounded by how often a program binds. */
-    ERRCAT__STORE(bound, copy);
+    if (d) {
+        memcpy(d->dir, dir, n + 1);
+        d->next = dirs;
+        dirs = d;
+    }
+    ERRCAT__STORE(bound, d ? d->dir : NULL);
     ERRCAT__STORE(gen, gen + 1);
     pthread_mutex_unlock(&tr_lock);
     return 0;

@@ -115,6 +115,24 @@ static const char styles__t54[] =
     "message\004Mode %o is not allowed for %-6s";
 static const char styles__t55[] =
     "measure\004Choose another mode.";
+static const char styles__t56[] =
+    "description\004The sizes are not valid.";
+static const char styles__t57[] =
+    "message\004Sizes %i, %u, %X, %e, %g and %A";
+static const char styles__t58[] =
+    "measure\004Give valid sizes.";
+static const char styles__t59[] =
+    "description\004The values are not valid.";
+static const char styles__t60[] =
+    "message\004Values %(hex)x and %(exp)e, region %(region) is closed";
+static const char styles__t61[] =
+    "measure\004Give valid values.";
+static const char styles__t62[] =
+    "description\004The counts are not valid.";
+static const char styles__t63[] =
+    "message\004Counts {hex:x}, {exp:e} and {big:,d}";
+static const char styles__t64[] =
+    "measure\004Give valid counts.";
 
 static const struct errcat_text styles__texts[] = {
     { styles__t0, styles__t0 + 7, 0, 0 },
@@ -172,7 +190,16 @@ static const struct errcat_text styles__texts[] = {
     { styles__t52, styles__t52 + 8, 0, 0 },
     { styles__t53, styles__t53 + 12, 0, 0 },
     { styles__t54, styles__t54 + 8, 1, 2 },
-    { styles__t55, styles__t55 + 8, 0, 0 }
+    { styles__t55, styles__t55 + 8, 0, 0 },
+    { styles__t56, styles__t56 + 12, 0, 0 },
+    { styles__t57, styles__t57 + 8, 1, 6 },
+    { styles__t58, styles__t58 + 8, 0, 0 },
+    { styles__t59, styles__t59 + 12, 0, 0 },
+    { styles__t60, styles__t60 + 8, 2, 3 },
+    { styles__t61, styles__t61 + 8, 0, 0 },
+    { styles__t62, styles__t62 + 12, 0, 0 },
+    { styles__t63, styles__t63 + 8, 3, 3 },
+    { styles__t64, styles__t64 + 8, 0, 0 }
 };
 
 static const struct errcat_module styles__modules[] = {
@@ -198,24 +225,28 @@ static const struct errcat_entry styles__entries[] = {
     { "size_text", "STY.0010", STY_SIZE_TEXT, 400, 1, 0, 44, 45, 46, 0 },
     { "backup_not_found", 0, STY_BACKUP_NOT_FOUND, 404, 1, 0, 47, 48, 49, 0 },
     { "storage_full", "STY.0011", STY_STORAGE_FULL, 507, 1, 0, 50, 51, 52, 0 },
-    { "octal_mode", "STY.0012", STY_OCTAL_MODE, 400, 1, 0, 53, 54, 55, 0 }
+    { "octal_mode", "STY.0012", STY_OCTAL_MODE, 400, 1, 0, 53, 54, 55, 0 },
+    { "sizes", "STY.0013", STY_SIZES, 400, 1, 0, 56, 57, 58, 0 },
+    { "python_numbers", "PyNumbers", STY_PYTHON_NUMBERS, 400, 0, 0, 59, 60, 61, 0 },
+    { "brace_numbers", "STY.0014", STY_BRACE_NUMBERS, 400, 1, 0, 62, 63, 64, 0 }
 };
 
 /* serial -> entry index + 1 */
-static const unsigned styles__by_serial[19] = {
+static const unsigned styles__by_serial[22] = {
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-    10, 11, 12, 13, 14, 15, 16, 17, 18
+    10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+    20, 21
 };
 
 /* errcat_code_hash(code) & 63 -> entry index + 1 */
 static const unsigned styles__code_hash[64] = {
     1, 8, 0, 0, 14, 0, 0, 0, 11, 0,
     0, 0, 0, 0, 0, 0, 0, 2, 0, 0,
-    3, 7, 0, 17, 0, 0, 0, 10, 0, 0,
+    3, 7, 20, 17, 0, 0, 0, 10, 0, 0,
     4, 0, 0, 0, 13, 0, 0, 0, 0, 6,
     0, 0, 18, 0, 0, 0, 9, 0, 0, 0,
-    0, 0, 0, 12, 0, 0, 0, 0, 5, 0,
-    0, 0, 0, 0
+    0, 0, 0, 12, 0, 0, 21, 0, 5, 0,
+    0, 19, 0, 0
 };
 
 static struct errcat_cache styles__cache;
@@ -223,10 +254,10 @@ static struct errcat_cache styles__cache;
 const struct errcat_catalog styles_catalog = {
     ERRCAT_ABI_VERSION, "styles", "errcat-styles", "STY",
     "styles.xml", 12, 12582912,
-    18, styles__entries,
+    21, styles__entries,
     2, styles__modules,
-    56, styles__texts,
-    19, styles__by_serial,
+    65, styles__texts,
+    22, styles__by_serial,
     63, styles__code_hash,
     &styles__cache
 };

@@ -49,12 +49,18 @@ enum styles_error {
     /* STY.0011 (HTTP 507): The storage is full. */
     STY_STORAGE_FULL = 12582929,
     /* STY.0012 (HTTP 400): The mode is not valid. */
-    STY_OCTAL_MODE = 12582930
+    STY_OCTAL_MODE = 12582930,
+    /* STY.0013 (HTTP 400): The sizes are not valid. */
+    STY_SIZES = 12582931,
+    /* PyNumbers (HTTP 400): The values are not valid. */
+    STY_PYTHON_NUMBERS = 12582932,
+    /* STY.0014 (HTTP 400): The counts are not valid. */
+    STY_BRACE_NUMBERS = 12582933
 };
 
 /* Catalog number: values are 12 << 20 | serial. */
 #define STY_CATALOG_NUMBER 12
-#define STY_ENTRY_COUNT 18
+#define STY_ENTRY_COUNT 21
 
 struct errcat_catalog;
 

@@ -95,6 +95,13 @@ test_bidi_isolates_arguments_in_rtl_locales(void **state)
     errcat_format(cat, loc, errcat_find(cat, FIX_SERVER_ALREADY_BOUND), args,
                   1, buf, sizeof buf);
     assert_non_null(strstr(buf, FSI "ecs-01" PDI));
+    /* a laid-out field is isolated whole, padding and all */
+    errcat__format_ex("x %5s y", "x %5s y", ERRCAT_FORMAT_PRINTF, args, 1, 1,
+                      buf, sizeof buf);
+    assert_string_equal(buf, "x " FSI "ecs-01" PDI " y");
+    errcat__format_ex("x %8s y", "x %8s y", ERRCAT_FORMAT_PRINTF, args, 1, 1,
+                      buf, sizeof buf);
+    assert_string_equal(buf, "x " FSI "  ecs-01" PDI " y");
     /* only arguments: a placeholder left as written is not wrapped */
     errcat_format(cat, loc, errcat_find(cat, FIX_SERVER_ALREADY_BOUND), NULL,
                   0, buf, sizeof buf);

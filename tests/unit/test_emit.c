@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unilbrk.h>
 
 #include "gen_fixture.h"
 
@@ -220,6 +221,42 @@ test_emit_header_has_one_constant_per_entry(void **state)
     model_catalog_free(cat);
 }
 
+/* The pair-table breaking of ASCII agrees with libunistring's on random
+ * texts: blanks, letters, digits and every punctuation character, with
+ * random overrides, widths and start columns. */
+static void
+test_emit_ascii_linebreaks_agree_with_libunistring(void **state)
+{
+    char s[300], o[300], lib[300], mine[300];
+    unsigned long seed = 12345;
+    int i, round;
+
+    (void)state;
+    for (round = 0; round < 20000; round++) {
+        int n, width, start;
+
+#define NEXT() (seed = seed * 6364136223846793005ul + 1442695040888963407ul, \
+                (unsigned)(seed >> 33))
+        n = 1 + (int)(NEXT() % 299);
+        width = 10 + (int)(NEXT() % 80);
+        start = (int)(NEXT() % 12);
+        for (i = 0; i < n; i++) {
+            unsigned r = NEXT() % 10;
+
+            s[i] = r < 3 ? ' ' : r < 5 ? (char)('a' + NEXT() % 3)
+                : r < 6 ? (char)('0' + NEXT() % 10)
+                : (char)(0x21 + NEXT() % 94);
+            o[i] = NEXT() % 8 == 0 ? UC_BREAK_PROHIBITED : UC_BREAK_UNDEFINED;
+        }
+#undef NEXT
+        assert_int_equal(emit_po_ascii_linebreaks(s, (size_t)n, width, start,
+                                                  o, mine),
+                         ulc_width_linebreaks(s, (size_t)n, width, start, 0, o,
+                                              "UTF-8", lib));
+        assert_memory_equal(mine, lib, (size_t)n);
+    }
+}
+
 int
 main(void)
 {
@@ -230,6 +267,7 @@ main(void)
         cmocka_unit_test(test_emit_outputs_are_deterministic),
         cmocka_unit_test(test_emit_pot_contexts_flags_and_notes),
         cmocka_unit_test(test_emit_header_has_one_constant_per_entry),
+        cmocka_unit_test(test_emit_ascii_linebreaks_agree_with_libunistring),
     };
 
     return cmocka_run_group_tests(tests, gen_setup, gen_teardown);

@@ -15,6 +15,7 @@
 #include "gen_fixture.h"
 #include "import.h"
 #include "validate.h"
+#include "write_xml.h"
 
 /* The rows of a table file, mapped; fails the test on an error. */
 static void
@@ -378,6 +379,29 @@ test_import_sniff(void **state)
     assert_string_equal(import_sniff("x", "+---+\n| a |\n", 12), "rst");
 }
 
+/* A new catalog written from a model keeps every note where it was:
+   on the whole entry, or with field= on one of its texts. */
+static void
+test_import_writer_keeps_field_notes(void **state)
+{
+    struct model_catalog *cat;
+    struct buf out = { NULL, 0, 0 };
+    char *src = "catalog/csbs.xml";
+
+    (void)state;
+    diag_reset();
+    assert_int_equal(load_catalog("catalog/csbs.xml", &cat), LOAD_OK);
+    write_xml_catalog(cat, &src, 1, &out);
+    assert_non_null(strstr(out.data, "    <note field=\"measure\">It means: "
+                                     "check whether the backup is a replica"));
+    assert_non_null(strstr(out.data, "    <note>CSBS.8026 names two errors; "
+                                     "this one is about dedicated backup "
+                                     "capacity.</note>\n    <note field=\""
+                                     "message\">\"dec\" stands for"));
+    buf_free(&out);
+    model_catalog_free(cat);
+}
+
 int
 main(void)
 {
@@ -395,6 +419,7 @@ main(void)
         cmocka_unit_test(test_import_refuses_table_without_code_or_description),
         cmocka_unit_test(test_import_bad_rows_reported),
         cmocka_unit_test(test_import_sniff),
+        cmocka_unit_test(test_import_writer_keeps_field_notes),
     };
 
     return cmocka_run_group_tests(tests, gen_setup, gen_teardown);

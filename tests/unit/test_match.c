@@ -370,7 +370,9 @@ random_text(char *buf, size_t size, int letter)
 
 /*
  * An argument of kind k: i integer, u unsigned, l unsigned long, f float
- * with two decimals, x hex with 0x, o octal, c one character, s text.
+ * with two decimals, e and g and A floats as printf writes them, x hex
+ * with 0x, X and h hex, o octal, G grouped digits, c one character, s
+ * text, w text with a letter.
  */
 static void
 random_arg(char k, char *buf, size_t size)
@@ -386,6 +388,15 @@ random_arg(char k, char *buf, size_t size)
     case 'x': snprintf(buf, size, "%#x", rng(1u << 30) + 1); break;
     case 'o': snprintf(buf, size, "%o", rng(4096)); break;
     case 'c': snprintf(buf, size, "%s", one[rng(6)]); break;
+    case 'X': snprintf(buf, size, "%X", rng(1u << 30)); break;
+    case 'e': snprintf(buf, size, "%e", (double)v / 7.0); break;
+    case 'g': snprintf(buf, size, "%g", (double)v / 1024.0); break;
+    case 'A': snprintf(buf, size, "%A", (double)v / 16.0); break;
+    case 'h': snprintf(buf, size, "%x", rng(1u << 30)); break;
+    case 'G':                   /* grouped by thousands, as {:,d} */
+        snprintf(buf, size, "%d,%03d,%03d", (int)rng(999) + 1,
+                 (int)rng(1000), (int)rng(1000));
+        break;
     default: random_text(buf, size, k == 'w');
     }
 }
@@ -412,6 +423,9 @@ static const struct {
     { STY_SIZE_TEXT, "w" },
     { STY_BACKUP_NOT_FOUND, "s" },
     { STY_OCTAL_MODE, "os" },
+    { STY_SIZES, "iuXegA" },
+    { STY_PYTHON_NUMBERS, "hes" },
+    { STY_BRACE_NUMBERS, "heG" },
 };
 
 static const struct errcat_catalog *const sty = &styles_catalog;
@@ -477,7 +491,7 @@ test_match_every_style_round_trips(void **state)
             if (strcmp(again, msg) != 0)
                 fail_msg("%s: \"%s\" came back as \"%s\"", e->id, msg, again);
             for (j = 0; kinds[j]; j++)
-                if (strchr("iulfxo", kinds[j]))
+                if (strchr("iulfxoXegAhG", kinds[j]))
                     assert_string_equal(m.args[j], argbuf[j]);
             errcat_match_free(&m);
         }
@@ -567,6 +581,17 @@ test_match_by_status(void **state)
     assert_int_equal(errcat_match_status(sty, 507, "Storage 100% used", &m),
                      0);
     assert_int_equal(errcat_entry_value(m.entry), STY_STORAGE_FULL);
+    assert_false(m.ambiguous);
+    errcat_match_free(&m);
+    /* FIX.0002 and FIX.0012 share a message and a status */
+    assert_int_equal(errcat_match_status(fx, 400, "Server (s) is already in "
+                                         "service.", &m), 0);
+    assert_int_equal(errcat_entry_value(m.entry), FIX_SERVER_ALREADY_BOUND);
+    assert_true(m.ambiguous);
+    errcat_match_free(&m);
+    assert_int_equal(match("FIX.0002", "Server (s) is already in service.",
+                           &m), 0);
+    assert_false(m.ambiguous);
     errcat_match_free(&m);
     assert_int_equal(errcat_match_status(sty, 404, "Gone.", &m),
                      ERRCAT_ENOMATCH);
