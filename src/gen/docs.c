@@ -297,20 +297,6 @@ example_of(const struct model_catalog *cat)
     return any;
 }
 
-static int
-ensure_dir(const char *dir)
-{
-    struct stat st;
-
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-        return 0;
-    if (mkdir(dir, 0777) == 0)
-        return 0;
-    diag_error(NULL, "cannot create directory '%s': %s", dir,
-               strerror(errno));
-    return -1;
-}
-
 static const struct {
     unsigned format;
     const char *ext;
@@ -460,14 +446,14 @@ docs_run(const struct docs_options *opt)
             p->first_of_code = firsts[i];
         }
     }
-    if (ensure_dir(opt->out_dir) < 0) {
+    if (output_mkdir(opt->out_dir) < 0) {
         status = 2;
         goto out;
     }
     for (j = 0; j < n_langs && status == 0; j++) {
         char *dir = path_join(opt->out_dir, langs[j].code);
 
-        if (ensure_dir(dir) < 0)
+        if (output_mkdir(dir) < 0)
             status = 2;
         free(dir);
     }

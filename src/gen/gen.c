@@ -74,20 +74,6 @@ set_ref(struct model_catalog *cat, const char *root)
     return 0;
 }
 
-static int
-ensure_dir(const char *dir)
-{
-    struct stat st;
-
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-        return 0;
-    if (mkdir(dir, 0777) == 0)
-        return 0;
-    diag_error(NULL, "cannot create directory '%s': %s", dir,
-               strerror(errno));
-    return -1;
-}
-
 static void
 emit_all(struct model_catalog *cat, const struct emit_options *eo,
          struct output_set *outs)
@@ -171,8 +157,8 @@ gen_run(const struct gen_options *opt)
         eo.date = source_date();
         if (diag_errors() > 0)
             status = 1;
-        else if (ensure_dir(eo.out_dir) < 0 || ensure_dir(eo.pot_dir) < 0
-                 || (eo.compiled_dir && ensure_dir(eo.compiled_dir) < 0))
+        else if (output_mkdir(eo.out_dir) < 0 || output_mkdir(eo.pot_dir) < 0
+                 || (eo.compiled_dir && output_mkdir(eo.compiled_dir) < 0))
             status = 2;
         for (i = 0; i < loaded && status == 0; i++)
             emit_all(cats[i], &eo, &outs);

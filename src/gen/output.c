@@ -144,3 +144,17 @@ output_free(struct output_set *set)
     free(set->pending);
     memset(set, 0, sizeof *set);
 }
+
+int
+output_mkdir(const char *dir)
+{
+    struct stat st;
+
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return 0;
+    if (mkdir(dir, 0777) == 0)
+        return 0;
+    diag_error(NULL, "cannot create directory '%s': %s", dir,
+               strerror(errno));
+    return -1;
+}

@@ -29,4 +29,8 @@ int output_commit(struct output_set *set);
 /* Removes the temp files of a set not committed, and frees it. */
 void output_free(struct output_set *set);
 
+/* Creates directory dir unless it exists; reports a failure and returns
+   -1. */
+int output_mkdir(const char *dir);
+
 #endif
