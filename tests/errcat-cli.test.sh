@@ -1,5 +1,5 @@
 #!/bin/sh
-# The errcat command (build/errcat): issue 3's acceptance lines, exit
+# The errcat command (build/errcat): the acceptance lines of its specification, exit
 # statuses, refused locale names, and --json --all against the catalog.
 B=${B:-build}
 top=$(pwd)

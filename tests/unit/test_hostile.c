@@ -1,6 +1,6 @@
 /*
- * test_hostile.c - hostile Accept-Language headers through the public API
- * (issue 4, item 4): 100 kB headers of 10,000 items, distinct or not,
+ * test_hostile.c - hostile Accept-Language headers through the public API:
+ * 100 kB headers of 10,000 items, distinct or not,
  * valid or garbage, answered with a defined locale, in bounded time and
  * with a bounded locale cache. The parser itself is tested in
  * test_accept.c; unsafe names, hostile .mo files and bodies in

@@ -1,5 +1,5 @@
 /*
- * test_stress.c - concurrency stress of liberrcat (issue 4): 8 threads,
+ * test_stress.c - concurrency stress of liberrcat: 8 threads,
  * each cycling through 4 locales, look entries up by enum value, by code,
  * by API error body and through Accept-Language, while another thread
  * keeps changing the process locale (setlocale, LANGUAGE, LC_ALL, LANG).
