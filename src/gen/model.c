@@ -63,8 +63,7 @@ model_catalog_free(struct model_catalog *cat)
         return;
     for (i = 0; i < cat->n_entries; i++)
         free(cat->entries[i].args);
-    for (i = 0; i < cat->n_texts; i++)
-        free(cat->texts[i].uses);
+    free(cat->uses);
     for (c = cat->strings; c; c = next) {
         next = c->next;
         free(c);
@@ -265,8 +264,8 @@ text_set_hash(enum model_field field, const char *msgid)
 }
 
 static unsigned
-add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
-         enum model_field field, const char *msgid, size_t owner)
+add_text(struct model_catalog *cat, struct text_set *set,
+         enum model_field field, const char *msgid)
 {
     unsigned h = text_set_hash(field, msgid);
     size_t i = h & set->mask;
@@ -279,7 +278,6 @@ add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
             goto found;
         i = (i + 1) & set->mask;
     }
-    cat->texts = xgrow(cat->texts, cap, cat->n_texts, sizeof *cat->texts);
     t = &cat->texts[cat->n_texts];
     memset(t, 0, sizeof *t);
     t->field = field;
@@ -290,34 +288,63 @@ add_text(struct model_catalog *cat, struct text_set *set, size_t *cap,
     set->slot[i] = ++cat->n_texts;
     set->hash[i] = h;
 found:
-    t->uses = xgrow(t->uses, &t->cap_uses, t->n_uses, sizeof *t->uses);
+    t->n_uses++;
+    return (unsigned)(t - cat->texts);
+}
+
+/* Appends a use to text k, whose room model_index made. */
+static void
+add_use(struct model_catalog *cat, unsigned k, enum model_field field,
+        size_t owner)
+{
+    struct model_text *t = &cat->texts[k];
+
     t->uses[t->n_uses].field = field;
     t->uses[t->n_uses].owner = owner;
     t->n_uses++;
-    return (unsigned)(t - cat->texts);
 }
 
 static void
 index_texts(struct model_catalog *cat)
 {
     struct text_set set;
-    size_t cap = 0, i, f;
+    size_t i, f, n_uses = 0;
     size_t max = cat->n_modules + ENTRY_TEXTS * cat->n_entries;
+    struct model_use *u;
 
     set.mask = pow2_at_least(2 * max) - 1;
     set.slot = xcalloc(set.mask + 1, sizeof *set.slot);
     set.hash = xcalloc(set.mask + 1, sizeof *set.hash);
+    cat->texts = xcalloc(max ? max : 1, sizeof *cat->texts);
+    cat->n_texts = 0;
     for (i = 0; i < cat->n_modules; i++)
-        cat->modules[i].text = add_text(cat, &set, &cap, FIELD_MODULE,
-                                        cat->modules[i].name, i);
+        cat->modules[i].text = add_text(cat, &set, FIELD_MODULE,
+                                        cat->modules[i].name);
     for (i = 0; i < cat->n_entries; i++)
         for (f = 0; f < ENTRY_TEXTS; f++)
             cat->entries[i].text_index[f] = !cat->entries[i].text[f]
                 ? MODEL_NO_TEXT
-                : add_text(cat, &set, &cap, (enum model_field)f,
-                           cat->entries[i].text[f], i);
+                : add_text(cat, &set, (enum model_field)f,
+                           cat->entries[i].text[f]);
     free(set.slot);
     free(set.hash);
+    /* the uses of all texts in one block, each text's together and in
+       .pot order: counted above, placed now */
+    for (i = 0; i < cat->n_texts; i++)
+        n_uses += cat->texts[i].n_uses;
+    cat->uses = u = xcalloc(n_uses ? n_uses : 1, sizeof *cat->uses);
+    for (i = 0; i < cat->n_texts; i++) {
+        cat->texts[i].uses = u;
+        u += cat->texts[i].n_uses;
+        cat->texts[i].n_uses = 0;
+    }
+    for (i = 0; i < cat->n_modules; i++)
+        add_use(cat, cat->modules[i].text, FIELD_MODULE, i);
+    for (i = 0; i < cat->n_entries; i++)
+        for (f = 0; f < ENTRY_TEXTS; f++)
+            if (cat->entries[i].text_index[f] != MODEL_NO_TEXT)
+                add_use(cat, cat->entries[i].text_index[f],
+                        (enum model_field)f, i);
     /* a format attribute says how its message reads; the first entry
        that says it decides for a message shared by several */
     for (i = 0; i < cat->n_entries; i++) {

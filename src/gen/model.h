@@ -100,9 +100,8 @@ struct model_text {
                                        its first user that has one; -1
                                        none: ph is then inferred */
     size_t format_owner;            /* that user */
-    struct model_use *uses;
+    struct model_use *uses;         /* in the catalog's uses */
     size_t n_uses;
-    size_t cap_uses;
 };
 
 /* Strings of a catalog live in chunks freed together: a 100k-entry
@@ -140,6 +139,7 @@ struct model_catalog {
     size_t n_entries, cap_entries;
     struct model_text *texts;       /* filled by model_index */
     size_t n_texts;
+    struct model_use *uses;         /* every text's uses, one block */
     unsigned n_serials;             /* highest serial given + 1 */
     size_t hash_size;               /* code hash table size, power of 2 */
     unsigned *code_hash;            /* slot -> entry index + 1; 0 empty */
