@@ -46,7 +46,9 @@ escape(struct buf *b, const char *s, int attribute)
 static void
 attr(struct buf *b, const char *name, const char *value)
 {
-    buf_printf(b, " %s=\"", name);
+    buf_putc(b, ' ');
+    buf_puts(b, name);
+    buf_add(b, "=\"", 2);
     escape(b, value, 1);
     buf_putc(b, '"');
 }
@@ -55,12 +57,16 @@ static void
 element(struct buf *b, const char *indent, const char *name,
         const char *attr_name, const char *attr_value, const char *text)
 {
-    buf_printf(b, "%s<%s", indent, name);
+    buf_puts(b, indent);
+    buf_putc(b, '<');
+    buf_puts(b, name);
     if (attr_value)
         attr(b, attr_name, attr_value);
     buf_putc(b, '>');
     escape(b, text, 0);
-    buf_printf(b, "</%s>\n", name);
+    buf_add(b, "</", 2);
+    buf_puts(b, name);
+    buf_add(b, ">\n", 2);
 }
 
 static void
@@ -84,8 +90,11 @@ entry(struct buf *b, const struct model_entry *e, const char *module_id)
     attr(b, "id", e->id);
     if (e->code)
         attr(b, "code", e->code);
-    if (e->http_status)
-        buf_printf(b, " http-status=\"%d\"", e->http_status);
+    if (e->http_status) {
+        buf_puts(b, " http-status=\"");
+        buf_putl(b, e->http_status);
+        buf_putc(b, '"');
+    }
     if (module_id)
         attr(b, "module", module_id);
     if (e->unused)
@@ -733,8 +742,9 @@ write_xml_into(const struct model_catalog *old, const char *data, size_t len,
                struct buf *out, struct write_xml_counts *counts)
 {
     struct editor ed;
-    struct import_set ids = { NULL, NULL, 0, 0 }, mids = { NULL, NULL, 0, 0 };
-    struct import_set mnames = { NULL, NULL, 0, 0 };
+    struct import_set ids = { NULL, NULL, NULL, 0, 0 };
+    struct import_set mids = { NULL, NULL, NULL, 0, 0 };
+    struct import_set mnames = { NULL, NULL, NULL, 0, 0 };
     char **new_ids = NULL, **new_names = NULL;
     char *paired = xcalloc(old->n_entries + 1, 1);
     size_t n_new = 0, i, entries_end, modules_end;
