@@ -199,16 +199,16 @@ has_pipe(const char *line, size_t n)
     return 0;
 }
 
-/* The column, in characters from 1, of byte off of line. */
+/* Characters in s[0..n): bytes that do not continue a UTF-8 sequence. */
 static unsigned
-column(const char *line, size_t off)
+chars(const char *s, size_t n)
 {
-    unsigned col = 1;
+    unsigned k = 0;
     size_t i;
 
-    for (i = 0; i < off; i++)
-        col += ((unsigned char)line[i] & 0xc0) != 0x80;
-    return col;
+    for (i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return k;
 }
 
 /* Splits a table line into cells at unescaped pipes; the outer pipes
@@ -216,7 +216,8 @@ column(const char *line, size_t off)
 static void
 split_row(struct import_row *r, const char *line, size_t n, unsigned lineno)
 {
-    size_t i = 0, start;
+    size_t i = 0, start, done = 0, pipes = 1, k;
+    unsigned col = 1;               /* the column of byte done */
 
     while (n > 0 && blank(line[n - 1]))
         n--;
@@ -226,6 +227,13 @@ split_row(struct import_row *r, const char *line, size_t n, unsigned lineno)
         i++;
     if (n > i && line[n - 1] == '|' && (n < 2 || line[n - 2] != '\\'))
         n--;
+    /* room for every cell at once: a cell per pipe, escaped ones too */
+    for (k = i; k < n; k++)
+        pipes += line[k] == '|';
+    if (r->cap < pipes) {
+        r->cells = xrealloc(r->cells, pipes * sizeof *r->cells);
+        r->cap = pipes;
+    }
     for (;;) {
         size_t a, z;
         char *lit;
@@ -243,8 +251,10 @@ split_row(struct import_row *r, const char *line, size_t n, unsigned lineno)
         while (z > a && blank(line[z - 1]))
             z--;
         lit = literal(line + a, z - a);
+        col += chars(line + done, a - done);
+        done = a;
         import_add_cell(r, lit, strpbrk(lit, "\\*_`[&") ? plain(lit) : NULL,
-                        lineno)->col = column(line, a);
+                        lineno)->col = col;
         if (i >= n)
             break;
         i++;
