@@ -750,59 +750,72 @@ set_grow(struct import_set *set)
     bigger.n = 0;
     bigger.slot = xcalloc(bigger.mask + 1, sizeof *bigger.slot);
     bigger.next = xcalloc(bigger.mask + 1, sizeof *bigger.next);
+    bigger.hash = xcalloc(bigger.mask + 1, sizeof *bigger.hash);
     for (i = 0; set->slot && i <= set->mask; i++)
         if (set->slot[i]) {
-            size_t j = model_hash(set->slot[i]) & bigger.mask;
+            size_t j = set->hash[i] & bigger.mask;
 
             while (bigger.slot[j])
                 j = (j + 1) & bigger.mask;
             bigger.slot[j] = set->slot[i];
             bigger.next[j] = set->next[i];
+            bigger.hash[j] = set->hash[i];
             bigger.n++;
         }
     free(set->slot);
     free(set->next);
+    free(set->hash);
     *set = bigger;
 }
 
-/* The slot of s, or of the empty place where it would go. */
+/* The slot of s (hash h), or of the empty place where it would go. */
 static size_t
-set_find(const struct import_set *set, const char *s)
+set_find(const struct import_set *set, const char *s, unsigned h)
 {
     size_t j;
 
-    for (j = model_hash(s) & set->mask; set->slot[j]; j = (j + 1) & set->mask)
-        if (strcmp(set->slot[j], s) == 0)
+    for (j = h & set->mask; set->slot[j]; j = (j + 1) & set->mask)
+        if (set->hash[j] == h && strcmp(set->slot[j], s) == 0)
             break;
+    return j;
+}
+
+/* The slot of s (hash h), a copy of s added there if absent. */
+static size_t
+set_slot(struct import_set *set, const char *s, unsigned h)
+{
+    size_t j;
+
+    if (!set->slot || 2 * (set->n + 1) > set->mask)
+        set_grow(set);
+    j = set_find(set, s, h);
+    if (!set->slot[j]) {
+        set->slot[j] = xstrdup(s);
+        set->next[j] = 2;
+        set->hash[j] = h;
+        set->n++;
+    }
     return j;
 }
 
 int
 import_set_has(const struct import_set *set, const char *s)
 {
-    return set->slot && set->slot[set_find(set, s)] != NULL;
+    return set->slot && set->slot[set_find(set, s, model_hash(s))] != NULL;
 }
 
 void
 import_set_add(struct import_set *set, const char *s)
 {
-    size_t j;
-
-    if (import_set_has(set, s))
-        return;
-    if (!set->slot || 2 * (set->n + 1) > set->mask)
-        set_grow(set);
-    j = set_find(set, s);
-    set->slot[j] = xstrdup(s);
-    set->next[j] = 2;
-    set->n++;
+    set_slot(set, s, model_hash(s));
 }
 
 unsigned *
 import_set_number(struct import_set *set, const char *s)
 {
-    import_set_add(set, s);
-    return &set->next[set_find(set, s)];
+    size_t j = set_slot(set, s, model_hash(s));    /* may grow next */
+
+    return &set->next[j];
 }
 
 void
@@ -814,6 +827,7 @@ import_set_free(struct import_set *set)
         free(set->slot[i]);
     free(set->slot);
     free(set->next);
+    free(set->hash);
     memset(set, 0, sizeof *set);
 }
 
@@ -831,24 +845,27 @@ stop_word(const char *w, size_t n)
     size_t i;
 
     for (i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
-        if (strlen(stop_words[i]) == n && strncasecmp(stop_words[i], w, n) == 0)
+        if (stop_words[i][0] == tolower((unsigned char)w[0])
+            && strlen(stop_words[i]) == n
+            && strncasecmp(stop_words[i], w, n) == 0)
             return 1;
     return 0;
 }
 
 #define ID_WORDS 4
 #define ID_MAX 40
+/* Room for an id: a base, "e_" before it, "_error" and "_N" after. */
+#define ID_ROOM (ID_MAX + 32)
 
-/* snake_case of the ASCII words of text, without stop words, at most
-   ID_WORDS words; "" when text has no such word. Owned. */
-static char *
-snake(const char *text, int keep_stop)
+/* snake_case of the ASCII words of text into out, without stop words,
+   at most ID_WORDS words; "" when text has no such word. Its length. */
+static size_t
+snake(const char *text, int keep_stop, char out[ID_MAX + 1])
 {
-    struct buf b = { NULL, 0, 0 };
     const char *p = text;
+    size_t len = 0;
     int words = 0;
 
-    buf_add(&b, "", 0);
     while (p && *p && words < ID_WORDS) {
         const char *w;
         size_t n, i;
@@ -860,90 +877,88 @@ snake(const char *text, int keep_stop)
         n = (size_t)(p - w);
         if (n == 0 || (!keep_stop && stop_word(w, n)))
             continue;
-        if (b.len + n + 1 > ID_MAX)
+        if (len + n + 1 > ID_MAX)
             break;
-        if (b.len)
-            buf_putc(&b, '_');
+        if (len)
+            out[len++] = '_';
         for (i = 0; i < n; i++)
-            buf_putc(&b, tolower((unsigned char)w[i]));
+            out[len++] = (char)tolower((unsigned char)w[i]);
         words++;
     }
-    return b.data;
+    out[len] = '\0';
+    return len;
 }
 
-/* Makes base an id nobody has: a letter first, no keyword, a number
-   after it when taken; adds it to taken. Takes base. */
+/* Writes "_K" at p; returns its end. */
 static char *
-unique(char *base, struct import_set *taken)
+put_suffix(char *p, unsigned k)
 {
-    char *id;
-    size_t n;
-    unsigned k;
+    char tmp[12], *q = tmp + sizeof tmp;
+
+    do
+        *--q = (char)('0' + k % 10);
+    while ((k /= 10) != 0);
+    *p++ = '_';
+    while (q < tmp + sizeof tmp)
+        *p++ = *q++;
+    *p = '\0';
+    return p;
+}
+
+/* An id nobody has, from base (at most ID_MAX bytes): a letter first,
+   no keyword, a number after it when taken; added to taken. Owned. */
+static char *
+unique(const char *base, struct import_set *taken)
+{
+    char id[ID_ROOM];
+    size_t n = 0, j;
+    unsigned h, k;
 
     if (!isalpha((unsigned char)base[0])) {
-        id = xmalloc(strlen(base) + 3);
-        strcpy(id, "e_");
-        strcat(id, base);
-        free(base);
-        base = id;
+        memcpy(id, "e_", 2);
+        n = 2;
     }
-    if (validate_is_keyword(base)) {
-        id = xmalloc(strlen(base) + 7);
-        strcpy(id, base);
-        strcat(id, "_error");
-        free(base);
-        base = id;
+    strcpy(id + n, base);
+    n += strlen(base);
+    if (validate_is_keyword(id)) {
+        memcpy(id + n, "_error", 7);
+        n += 6;
     }
-    n = strlen(base);
-    id = xmalloc(n + 16);
-    strcpy(id, base);
-    if (import_set_has(taken, id)) {
+    h = model_hash(id);
+    if (taken->slot && taken->slot[j = set_find(taken, id, h)]) {
         /* base_2, base_3, ...: each base remembers where it got to, so
            a thousand rows of one description cost linear time */
-        unsigned *next = &taken->next[set_find(taken, base)];
-
-        for (k = *next; ; k++) {
-            snprintf(id, n + 16, "%s_%u", base, k);
+        for (k = taken->next[j]; ; k++) {
+            put_suffix(id + n, k);
             if (!import_set_has(taken, id))
                 break;
         }
-        *next = k + 1;
+        taken->next[j] = k + 1;
+        h = model_hash(id);
     }
-    free(base);
-    import_set_add(taken, id);
-    return id;
+    set_slot(taken, id, h);
+    return xstrdup(id);
 }
 
 char *
 import_entry_id(const struct import_rec *r, struct import_set *taken)
 {
-    char *base = snake(r->field[IMP_DESCRIPTION], 0);
+    char base[ID_MAX + 1];
 
-    if (!base[0]) {
-        free(base);
-        base = snake(r->field[IMP_MESSAGE], 0);
-    }
-    if (!base[0]) {
-        free(base);
-        base = snake(r->field[IMP_CODE], 1);
-    }
-    if (!base[0]) {
-        free(base);
-        base = xstrdup("entry");
-    }
+    if (!snake(r->field[IMP_DESCRIPTION], 0, base)
+        && !snake(r->field[IMP_MESSAGE], 0, base)
+        && !snake(r->field[IMP_CODE], 1, base))
+        strcpy(base, "entry");
     return unique(base, taken);
 }
 
 char *
 import_module_id(const char *name, size_t index, struct import_set *taken)
 {
-    char *base = snake(name, 1);
+    char base[ID_MAX + 1];
 
-    if (!base[0]) {
-        free(base);
-        base = xmalloc(32);
-        snprintf(base, 32, "module_%lu", (unsigned long)index + 1);
-    }
+    if (!snake(name, 1, base))
+        snprintf(base, sizeof base, "module_%lu", (unsigned long)index + 1);
     return unique(base, taken);
 }
 
@@ -1008,8 +1023,9 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
 {
     struct model_catalog *cat =
         model_catalog_new(rows->n ? rows->recs[0].path : "table");
-    struct import_set ids = { NULL, NULL, 0, 0 }, mids = { NULL, NULL, 0, 0 };
-    struct import_set mnames = { NULL, NULL, 0, 0 };
+    struct import_set ids = { NULL, NULL, NULL, 0, 0 };
+    struct import_set mids = { NULL, NULL, NULL, 0, 0 };
+    struct import_set mnames = { NULL, NULL, NULL, 0, 0 };
     size_t i, f, k;
 
     cat->name = model_strndup(cat, meta->name, strlen(meta->name));

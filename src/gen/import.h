@@ -132,6 +132,7 @@ struct import_set {
     char **slot;
     unsigned *next;             /* per slot: a number kept with the
                                    string (import_set_number) */
+    unsigned *hash;             /* per slot: its string's hash */
     size_t mask, n;
 };
 
