@@ -34,29 +34,12 @@ model_catalog_new(const char *path)
 char *
 model_strndup(struct model_catalog *cat, const char *s, size_t n)
 {
-    struct model_chunk *c = cat->strings;
-    char *d;
-
-    if (!c || c->size - c->used < n + 1) {
-        size_t size = n + 1 > 65536 ? n + 1 : 65536;
-
-        c = xmalloc(sizeof *c + size);
-        c->size = size;
-        c->used = 0;
-        c->next = cat->strings;
-        cat->strings = c;
-    }
-    d = c->data + c->used;
-    memcpy(d, s, n);
-    d[n] = '\0';
-    c->used += n + 1;
-    return d;
+    return pool_strndup(&cat->strings, s, n);
 }
 
 void
 model_catalog_free(struct model_catalog *cat)
 {
-    struct model_chunk *c, *next;
     size_t i;
 
     if (!cat)
@@ -64,10 +47,7 @@ model_catalog_free(struct model_catalog *cat)
     for (i = 0; i < cat->n_entries; i++)
         free(cat->entries[i].args);
     free(cat->uses);
-    for (c = cat->strings; c; c = next) {
-        next = c->next;
-        free(c);
-    }
+    pool_free(&cat->strings);
     free(cat->texts);
     free(cat->code_hash);
     free(cat->modules);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 /* The translatable fields; the name of each is its msgctxt. */
 enum model_field {
@@ -104,16 +105,8 @@ struct model_text {
     size_t n_uses;
 };
 
-/* Strings of a catalog live in chunks freed together: a 100k-entry
-   catalog holds a million of them. */
-struct model_chunk {
-    struct model_chunk *next;
-    size_t used, size;
-    char data[];
-};
-
 struct model_catalog {
-    struct model_chunk *strings;    /* every string below but path */
+    struct pool strings;            /* every string below but path */
     char *path;                     /* as given on the command line: for
                                        I/O and diagnostics */
     char *ref;                      /* how outputs name the catalog: its

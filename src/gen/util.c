@@ -72,6 +72,59 @@ xgrow(void *p, size_t *cap, size_t n, size_t size)
     return xrealloc(p, *cap * size);
 }
 
+char *
+pool_strndup(struct pool *p, const char *s, size_t n)
+{
+    struct pool_chunk *c = p->chunks;
+    char *d;
+
+    if (!c || c->size - c->used < n + 1) {
+        size_t size = n + 1 > 65536 ? n + 1 : 65536;
+
+        c = xmalloc(sizeof *c + size);
+        c->size = size;
+        c->used = 0;
+        c->next = p->chunks;
+        p->chunks = c;
+    }
+    d = c->data + c->used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    c->used += n + 1;
+    return d;
+}
+
+void
+pool_adopt(struct pool *to, struct pool *from)
+{
+    struct pool_chunk *c = from->chunks;
+
+    if (!c)
+        return;
+    while (c->next)
+        c = c->next;
+    /* to's newest chunk stays first: it is the one with room */
+    if (to->chunks) {
+        c->next = to->chunks->next;
+        to->chunks->next = from->chunks;
+    } else {
+        to->chunks = from->chunks;
+    }
+    from->chunks = NULL;
+}
+
+void
+pool_free(struct pool *p)
+{
+    struct pool_chunk *c, *next;
+
+    for (c = p->chunks; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    p->chunks = NULL;
+}
+
 /* Makes room for len more bytes and a NUL. */
 void
 buf_grow(struct buf *b, size_t len)

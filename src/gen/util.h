@@ -18,6 +18,25 @@ char *xstrndup(const char *s, size_t n);
 /* Grows *p, an array of *cap elements of size `size`, to hold n + 1. */
 void *xgrow(void *p, size_t *cap, size_t n, size_t size);
 
+/* Strings freed together, allocated from large chunks: a 100k-entry
+   catalog or table holds a million of them. A zeroed pool is empty. */
+struct pool_chunk {
+    struct pool_chunk *next;
+    size_t used, size;
+    char data[];
+};
+
+struct pool {
+    struct pool_chunk *chunks;
+};
+
+/* A NUL-terminated copy of s[0..n) that the pool owns. */
+char *pool_strndup(struct pool *p, const char *s, size_t n);
+/* Moves every string of from into to; from is then empty. */
+void pool_adopt(struct pool *to, struct pool *from);
+/* Frees every string of p; p is then empty. */
+void pool_free(struct pool *p);
+
 /* A growable byte string, always NUL-terminated once written to. */
 struct buf {
     char *data;
