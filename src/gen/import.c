@@ -63,6 +63,17 @@ import_add_cell(struct import_row *r, char *text, char *plain, unsigned line)
     c->line = line;
     c->col = 0;
     c->merged = 0;
+    c->pooled = 0;
+    return c;
+}
+
+struct import_cell *
+import_add_pooled_cell(struct import_row *r, char *text, char *plain,
+                       unsigned line)
+{
+    struct import_cell *c = import_add_cell(r, text, plain, line);
+
+    c->pooled = 1;
     return c;
 }
 
@@ -76,15 +87,20 @@ import_doc_free(struct import_doc *doc)
 
         for (j = 0; j < t->n_rows; j++) {
             for (k = 0; k < t->rows[j].n; k++) {
-                if (t->rows[j].cells[k].plain != t->rows[j].cells[k].text)
-                    free(t->rows[j].cells[k].plain);
-                free(t->rows[j].cells[k].text);
+                struct import_cell *c = &t->rows[j].cells[k];
+
+                if (c->pooled)
+                    continue;
+                if (c->plain != c->text)
+                    free(c->plain);
+                free(c->text);
             }
             free(t->rows[j].cells);
         }
         free(t->rows);
     }
     free(doc->tables);
+    pool_free(&doc->strings);
     doc->tables = NULL;
     doc->n_tables = doc->cap_tables = 0;
 }
@@ -512,41 +528,34 @@ cell_text(const struct import_cell *c, enum import_field f)
         ? c->text : c->plain;
 }
 
-/* The text of cell c for field f, taken from the cell (a cell maps to
-   one field; the row is not read again), or copied from a cell that
-   stands for a merged one. */
+/* The text of cell c for field f, as the records keep it: the cell's
+   own when it is in the doc's pool (which rows adopt), else a copy. */
 static char *
-take(struct import_cell *c, enum import_field f)
+take(struct import_rows *rows, const struct import_cell *c,
+     enum import_field f)
 {
-    char *s;
+    const char *s = cell_text(c, f);
 
-    if (c->merged)
-        return xstrdup(cell_text(c, f));
-    if (f == IMP_MESSAGE) {
-        s = c->text;
-        if (c->plain == c->text)
-            c->plain = NULL;
-        c->text = NULL;
-        return s;
-    }
-    s = c->plain;
-    if (c->plain == c->text)
-        c->text = NULL;
-    c->plain = NULL;
-    return s;
+    return c->pooled ? (char *)s : pool_strndup(&rows->strings, s, strlen(s));
 }
 
+/* The same without white space at either end. */
 static char *
-trimmed(const char *s)
+trimmed(struct import_rows *rows, const struct import_cell *c,
+        enum import_field f)
 {
+    const char *s = cell_text(c, f);
     size_t n;
 
+    if (!isspace((unsigned char)s[0]) && (!s[0] || !isspace(
+            (unsigned char)s[strlen(s) - 1])))
+        return take(rows, c, f);
     while (isspace((unsigned char)*s))
         s++;
     n = strlen(s);
     while (n > 0 && isspace((unsigned char)s[n - 1]))
         n--;
-    return xstrndup(s, n);
+    return pool_strndup(&rows->strings, s, n);
 }
 
 /* Does the description say "(Not used currently.)", in any case and
@@ -558,7 +567,7 @@ not_used(const char *description)
     const char *p, *q;
     size_t k;
 
-    for (p = description; p && *p; p++) {
+    for (p = description; p && (p = strchr(p, '(')) != NULL; p++) {
         for (q = p, k = 0; mark[k] && *q; k++) {
             if (mark[k] == ' ') {
                 if (!isspace((unsigned char)*q))
@@ -585,6 +594,15 @@ rec_loc(const struct import_rec *r, enum import_field f)
     at.col = r->field_line[f] ? r->field_col[f] : 0;
     return at;
 }
+
+/* Bytes that may start a character XML cannot carry: the C0 controls
+   (tab, newline and carriage return are fine) and 0xef, the lead byte
+   of U+FFFE and U+FFFF. */
+static const unsigned char xml_suspect[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [0xef] = 1
+};
 
 static unsigned
 map_row(const struct import_doc *doc, struct import_row *r,
@@ -635,21 +653,19 @@ map_row(const struct import_doc *doc, struct import_row *r,
         rec->field_line[f] = c->line;
         rec->field_col[f] = c->col;
         if (f == IMP_STATUS || f == IMP_CODE || f == IMP_MODULE)
-            rec->field[f] = trimmed(cell_text(c, (enum import_field)f));
+            rec->field[f] = trimmed(rows, c, (enum import_field)f);
         else
-            rec->field[f] = take(c, (enum import_field)f);
-        if (!rec->field[f][0]) {
-            free(rec->field[f]);
+            rec->field[f] = take(rows, c, (enum import_field)f);
+        if (!rec->field[f][0])
             rec->field[f] = NULL;
-        }
     }
     if (col[IMP_MODULE] >= 0) {
+        /* the records share the module's text: nobody changes it */
         if (rec->field[IMP_MODULE]) {
-            free(*module);
-            *module = xstrdup(rec->field[IMP_MODULE]);
+            *module = rec->field[IMP_MODULE];
             *module_line = rec->field_line[IMP_MODULE];
         } else if (*module) {
-            rec->field[IMP_MODULE] = xstrdup(*module);
+            rec->field[IMP_MODULE] = *module;
             rec->field_line[IMP_MODULE] = *module_line;
             rec->field_col[IMP_MODULE] = 0;
         }
@@ -668,9 +684,10 @@ map_row(const struct import_doc *doc, struct import_row *r,
         const unsigned char *p = (const unsigned char *)rec->field[f];
 
         for (; p && *p; p++)
-            if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-                || (p[0] == 0xef && p[1] == 0xbf
-                    && (p[2] == 0xbe || p[2] == 0xbf))) {
+            if (xml_suspect[*p]
+                && ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+                    || (p[0] == 0xef && p[1] == 0xbf
+                        && (p[2] == 0xbe || p[2] == 0xbf)))) {
                 struct loc cat = rec_loc(rec, (enum import_field)f);
 
                 diag_error(&cat, "%s holds a character XML cannot carry "
@@ -713,8 +730,9 @@ import_map(struct import_doc *doc, const char *columns,
         for (j = (size_t)h + 1; j < t->n_rows; j++)
             errors += map_row(doc, &t->rows[j], col, (int)t->rows[h].n,
                               &module, &module_line, rows);
-        free(module);
     }
+    /* the records point into the cells of the doc's pool */
+    pool_adopt(&rows->strings, &doc->strings);
     if (!errors && tables == 0) {
         struct loc at = { doc->path, doc->n_tables ? doc->tables[0].line
                           : 1, 0 };
@@ -729,11 +747,7 @@ import_map(struct import_doc *doc, const char *columns,
 void
 import_rows_free(struct import_rows *rows)
 {
-    size_t i, f;
-
-    for (i = 0; i < rows->n; i++)
-        for (f = 0; f < IMP_NFIELDS; f++)
-            free(rows->recs[i].field[f]);
+    pool_free(&rows->strings);
     free(rows->recs);
     memset(rows, 0, sizeof *rows);
 }
@@ -831,25 +845,26 @@ import_set_free(struct import_set *set)
     memset(set, 0, sizeof *set);
 }
 
-/* Words that say little in an id. */
-static const char *const stop_words[] = {
-    "a", "an", "the", "of", "to", "is", "are", "was", "were", "be", "been",
-    "being", "has", "have", "had", "this", "that", "these", "those", "it",
-    "its", "for", "in", "on", "at", "by", "and", "or", "with", "from",
-    "as", "which", "currently", "used", "please", "your", "you", "s"
-};
+/* Words that say little in an id, each between spaces. */
+static const char stop_words[] =
+    " a an the of to is are was were be been being has have had this"
+    " that these those it its for in on at by and or with from as which"
+    " currently used please your you s ";
 
 static int
 stop_word(const char *w, size_t n)
 {
+    char key[12];
     size_t i;
 
-    for (i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
-        if (stop_words[i][0] == tolower((unsigned char)w[0])
-            && strlen(stop_words[i]) == n
-            && strncasecmp(stop_words[i], w, n) == 0)
-            return 1;
-    return 0;
+    if (n + 2 >= sizeof key)
+        return 0;
+    key[0] = ' ';
+    for (i = 0; i < n; i++)
+        key[i + 1] = (char)tolower((unsigned char)w[i]);
+    key[n + 1] = ' ';
+    key[n + 2] = '\0';
+    return strstr(stop_words, key) != NULL;
 }
 
 #define ID_WORDS 4
@@ -930,11 +945,11 @@ unique(const char *base, struct import_set *taken)
            a thousand rows of one description cost linear time */
         for (k = taken->next[j]; ; k++) {
             put_suffix(id + n, k);
-            if (!import_set_has(taken, id))
+            h = model_hash(id);
+            if (!taken->slot[set_find(taken, id, h)])
                 break;
         }
         taken->next[j] = k + 1;
-        h = model_hash(id);
     }
     set_slot(taken, id, h);
     return xstrdup(id);

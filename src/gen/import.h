@@ -10,11 +10,13 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "util.h"
 
 /* Largest table file read, in bytes. */
 #define IMPORT_MAX_BYTES (128ul << 20)
 
-/* One cell as a reader found it. Both strings are owned by the cell. */
+/* One cell as a reader found it. Both strings are owned by the cell,
+   or by the doc's pool when pooled is set. */
 struct import_cell {
     char *text;                 /* the format's own escaping undone:
                                    what a message is carried as */
@@ -25,6 +27,7 @@ struct import_cell {
     unsigned col;               /* its column in characters; 0 unknown */
     int merged;                 /* a copy of a cell spanning rows or
                                    columns, not written in this row */
+    int pooled;                 /* text and plain are in the doc's pool */
 };
 
 struct import_row {
@@ -44,6 +47,7 @@ struct import_table {
 /* The tables of one file; everything else on the page is skipped. */
 struct import_doc {
     const char *path;
+    struct pool strings;        /* texts of the pooled cells */
     struct import_table *tables;
     size_t n_tables, cap_tables;
 };
@@ -73,6 +77,9 @@ struct import_row *import_add_row(struct import_table *t, unsigned line);
    text itself: the same as text). */
 struct import_cell *import_add_cell(struct import_row *r, char *text,
                                     char *plain, unsigned line);
+/* The same for text and plain in doc->strings, which keeps them. */
+struct import_cell *import_add_pooled_cell(struct import_row *r, char *text,
+                                           char *plain, unsigned line);
 /* Frees the tables of doc (not doc itself); NULL-safe inside. */
 void import_doc_free(struct import_doc *doc);
 
@@ -110,6 +117,7 @@ struct import_rec {
 };
 
 struct import_rows {
+    struct pool strings;        /* every text of the records */
     struct import_rec *recs;
     size_t n, cap;
     int has[IMP_NFIELDS];       /* some table has the column */
@@ -119,7 +127,8 @@ struct import_rows {
  * Maps the columns of every table of doc by their headers (English and
  * Chinese names, case and blanks ignored; columns maps more, as
  * "Header=field,..."), fills merged and blank Module cells down and
- * appends a record per row to rows, taking the cells' texts from doc.
+ * appends a record per row to rows; the texts of rows stay valid when
+ * doc is freed.
  * Reports every bad row and returns the number of errors.
  */
 unsigned import_map(struct import_doc *doc, const char *columns,
