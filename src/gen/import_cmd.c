@@ -126,7 +126,7 @@ check_bytes(const char *path, const struct buf *b)
 }
 
 static int
-write_new(const struct import_options *opt, const struct import_rows *rows)
+write_new(const struct import_options *opt, struct import_rows *rows)
 {
     struct import_meta meta;
     struct model_catalog *cat;
@@ -155,6 +155,9 @@ write_new(const struct import_options *opt, const struct import_rows *rows)
        above and ids the model makes well-formed); the writer's output
        loading back to the same texts is what the fuzz targets check. */
     cat = import_build(rows, &meta);
+    /* the model has its own copy of every text: the rows' memory is
+       what the checks and the writer get next */
+    import_rows_free(rows);
     model_index(cat);
     if (validate_catalog(cat) > 0 || diag_errors() > 0)
         status = 1;
