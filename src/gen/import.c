@@ -815,19 +815,19 @@ set_slot(struct import_set *set, const char *s, unsigned h)
 int
 import_set_has(const struct import_set *set, const char *s)
 {
-    return set->slot && set->slot[set_find(set, s, model_hash(s))] != NULL;
+    return set->slot && set->slot[set_find(set, s, str_hash(s))] != NULL;
 }
 
 void
 import_set_add(struct import_set *set, const char *s)
 {
-    set_slot(set, s, model_hash(s));
+    set_slot(set, s, str_hash(s));
 }
 
 unsigned *
 import_set_number(struct import_set *set, const char *s)
 {
-    size_t j = set_slot(set, s, model_hash(s));    /* may grow next */
+    size_t j = set_slot(set, s, str_hash(s));    /* may grow next */
 
     return &set->next[j];
 }
@@ -939,13 +939,13 @@ unique(const char *base, struct import_set *taken)
         memcpy(id + n, "_error", 7);
         n += 6;
     }
-    h = model_hash(id);
+    h = str_hash(id);
     if (taken->slot && taken->slot[j = set_find(taken, id, h)]) {
         /* base_2, base_3, ...: each base remembers where it got to, so
            a thousand rows of one description cost linear time */
         for (k = taken->next[j]; ; k++) {
             put_suffix(id + n, k);
-            h = model_hash(id);
+            h = str_hash(id);
             if (!taken->slot[set_find(taken, id, h)])
                 break;
         }
@@ -1148,7 +1148,7 @@ import_pair(const struct model_catalog *cat, const struct import_rows *rows)
 
         if (!key)
             continue;
-        for (j = model_hash(key) & mask; head[j]; j = (j + 1) & mask) {
+        for (j = str_hash(key) & mask; head[j]; j = (j + 1) & mask) {
             const struct model_entry *o = &cat->entries[head[j] - 1];
 
             if (same(o->code ? o->code : o->text[FIELD_MESSAGE], key))
@@ -1167,7 +1167,7 @@ import_pair(const struct model_catalog *cat, const struct import_rows *rows)
         pair[i] = -1;
         if (!key)
             continue;
-        for (j = model_hash(key) & mask; head[j]; j = (j + 1) & mask) {
+        for (j = str_hash(key) & mask; head[j]; j = (j + 1) & mask) {
             const struct model_entry *o = &cat->entries[head[j] - 1];
 
             if (same(o->code ? o->code : o->text[FIELD_MESSAGE], key))

@@ -230,17 +230,22 @@ model_scan_as(const char *text, int format, struct placeholders *ph)
         rescan(text, ph);
 }
 
-/* Open-addressed set of texts keyed by (field, msgid). */
+/* Open-addressed set of texts keyed by (field, msgid); a slot holds
+   the hash beside the index, so that a probe touches one cache line. */
+struct text_slot {
+    unsigned index;                 /* text index + 1; 0 empty */
+    unsigned hash;                  /* its hash, to compare few strings */
+};
+
 struct text_set {
-    size_t *slot;                   /* text index + 1; 0 empty */
-    unsigned *hash;                 /* its hash, to compare few strings */
+    struct text_slot *slot;
     size_t mask;
 };
 
 static unsigned
 text_set_hash(enum model_field field, const char *msgid)
 {
-    return model_hash(msgid) ^ ((unsigned)field * 0x9e3779b9u);
+    return str_hash(msgid) ^ ((unsigned)field * 0x9e3779b9u);
 }
 
 static unsigned
@@ -251,9 +256,9 @@ add_text(struct model_catalog *cat, struct text_set *set,
     size_t i = h & set->mask;
     struct model_text *t;
 
-    while (set->slot[i]) {
-        t = &cat->texts[set->slot[i] - 1];
-        if (set->hash[i] == h && t->field == field
+    while (set->slot[i].index) {
+        t = &cat->texts[set->slot[i].index - 1];
+        if (set->slot[i].hash == h && t->field == field
             && strcmp(t->msgid, msgid) == 0)
             goto found;
         i = (i + 1) & set->mask;
@@ -265,8 +270,8 @@ add_text(struct model_catalog *cat, struct text_set *set,
     t->format = -1;
     if (field == FIELD_MESSAGE)
         model_scan(msgid, &t->ph);
-    set->slot[i] = ++cat->n_texts;
-    set->hash[i] = h;
+    set->slot[i].index = (unsigned)++cat->n_texts;
+    set->slot[i].hash = h;
 found:
     t->n_uses++;
     return (unsigned)(t - cat->texts);
@@ -294,7 +299,6 @@ index_texts(struct model_catalog *cat)
 
     set.mask = pow2_at_least(2 * max) - 1;
     set.slot = xcalloc(set.mask + 1, sizeof *set.slot);
-    set.hash = xcalloc(set.mask + 1, sizeof *set.hash);
     cat->texts = xcalloc(max ? max : 1, sizeof *cat->texts);
     cat->n_texts = 0;
     for (i = 0; i < cat->n_modules; i++)
@@ -307,7 +311,6 @@ index_texts(struct model_catalog *cat)
                 : add_text(cat, &set, (enum model_field)f,
                            cat->entries[i].text[f]);
     free(set.slot);
-    free(set.hash);
     /* the uses of all texts in one block, each text's together and in
        .pot order: counted above, placed now */
     for (i = 0; i < cat->n_texts; i++)
@@ -381,7 +384,7 @@ index_modules(struct model_catalog *cat)
     size_t *slot = xcalloc(mask + 1, sizeof *slot);     /* index + 1 */
 
     for (i = 0; i < cat->n_modules; i++) {
-        for (j = model_hash(cat->modules[i].id) & mask; slot[j];
+        for (j = str_hash(cat->modules[i].id) & mask; slot[j];
              j = (j + 1) & mask)
             if (strcmp(cat->modules[slot[j] - 1].id, cat->modules[i].id) == 0)
                 break;
@@ -394,7 +397,7 @@ index_modules(struct model_catalog *cat)
         e->module = -1;
         if (!e->module_ref)
             continue;
-        for (j = model_hash(e->module_ref) & mask; slot[j];
+        for (j = str_hash(e->module_ref) & mask; slot[j];
              j = (j + 1) & mask)
             if (strcmp(cat->modules[slot[j] - 1].id, e->module_ref) == 0) {
                 e->module = (int)(slot[j] - 1);

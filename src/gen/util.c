@@ -1,6 +1,7 @@
 /*
  * util.c - fatal-on-failure allocation and byte buffers for errcat-gen.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,25 @@ xgrow(void *p, size_t *cap, size_t n, size_t size)
     if (*cap > (size_t)-1 / size)
         oom();
     return xrealloc(p, *cap * size);
+}
+
+unsigned
+str_hash(const char *s)
+{
+    size_t n = strlen(s), i;
+    uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
+
+    for (i = 0; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 29;
+    h *= 0xff51afd7ed558ccdu;
+    return (unsigned)(h >> 32);
 }
 
 char *

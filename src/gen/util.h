@@ -18,6 +18,11 @@ char *xstrndup(const char *s, size_t n);
 /* Grows *p, an array of *cap elements of size `size`, to hold n + 1. */
 void *xgrow(void *p, size_t *cap, size_t n, size_t size);
 
+/* A hash of s for the generator's own tables, eight bytes at a step:
+   nothing outside one run depends on it (the code hash the runtime
+   reads is model_hash). */
+unsigned str_hash(const char *s);
+
 /* Strings freed together, allocated from large chunks: a 100k-entry
    catalog or table holds a million of them. A zeroed pool is empty. */
 struct pool_chunk {

@@ -88,7 +88,7 @@ seen_init(struct seen *s, size_t n)
 static size_t
 seen_add(struct seen *s, const char *key, size_t index)
 {
-    size_t i = model_hash(key) & s->mask;
+    size_t i = str_hash(key) & s->mask;
 
     while (s->key[i]) {
         if (strcmp(s->key[i], key) == 0)
