@@ -305,6 +305,11 @@ not_field:
     return set(ph, ERRCAT__PH_BAD, i, i + 1, pos);
 }
 
+/* Bytes that may start a placeholder: 1 for '%', 2 for a brace. */
+static const unsigned char starts[256] = {
+    ['%'] = 1, ['{'] = 2, ['}'] = 2
+};
+
 enum errcat__ph_kind
 errcat__ph_next(const char *s, size_t n, size_t *pos,
                 enum errcat__ph_mode mode, struct errcat__ph *ph)
@@ -320,9 +325,18 @@ errcat__ph_next(const char *s, size_t n, size_t *pos,
         return scan_percent(s, n, i, pos, mode == ERRCAT__PH_MODE_PYTHON, ph);
     if (brace && (s[i] == '{' || s[i] == '}'))
         return scan_brace(s, n, i, pos, mode, ph);
-    for (j = i + 1; j < n; j++)
-        if ((percent && s[j] == '%') || (brace && (s[j] == '{' || s[j] == '}')))
-            break;
+    /* the text runs to the next byte that may start a placeholder:
+       messages are mostly text, and every check reads them whole */
+    if (!brace) {
+        const char *p = memchr(s + i + 1, '%', n - i - 1);
+
+        j = p ? (size_t)(p - s) : n;
+    } else {
+        unsigned char stop = percent ? 3 : 2;
+
+        for (j = i + 1; j < n && !(starts[(unsigned char)s[j]] & stop); j++)
+            ;
+    }
     return set(ph, ERRCAT__PH_TEXT, i, j, pos);
 }
 
