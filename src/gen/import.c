@@ -762,23 +762,18 @@ set_grow(struct import_set *set)
 
     bigger.mask = set->mask ? set->mask * 2 + 1 : 63;
     bigger.n = 0;
+    bigger.strings = set->strings;
     bigger.slot = xcalloc(bigger.mask + 1, sizeof *bigger.slot);
-    bigger.next = xcalloc(bigger.mask + 1, sizeof *bigger.next);
-    bigger.hash = xcalloc(bigger.mask + 1, sizeof *bigger.hash);
     for (i = 0; set->slot && i <= set->mask; i++)
-        if (set->slot[i]) {
-            size_t j = set->hash[i] & bigger.mask;
+        if (set->slot[i].s) {
+            size_t j = set->slot[i].hash & bigger.mask;
 
-            while (bigger.slot[j])
+            while (bigger.slot[j].s)
                 j = (j + 1) & bigger.mask;
             bigger.slot[j] = set->slot[i];
-            bigger.next[j] = set->next[i];
-            bigger.hash[j] = set->hash[i];
             bigger.n++;
         }
     free(set->slot);
-    free(set->next);
-    free(set->hash);
     *set = bigger;
 }
 
@@ -788,8 +783,8 @@ set_find(const struct import_set *set, const char *s, unsigned h)
 {
     size_t j;
 
-    for (j = h & set->mask; set->slot[j]; j = (j + 1) & set->mask)
-        if (set->hash[j] == h && strcmp(set->slot[j], s) == 0)
+    for (j = h & set->mask; set->slot[j].s; j = (j + 1) & set->mask)
+        if (set->slot[j].hash == h && strcmp(set->slot[j].s, s) == 0)
             break;
     return j;
 }
@@ -803,10 +798,10 @@ set_slot(struct import_set *set, const char *s, unsigned h)
     if (!set->slot || 2 * (set->n + 1) > set->mask)
         set_grow(set);
     j = set_find(set, s, h);
-    if (!set->slot[j]) {
-        set->slot[j] = xstrdup(s);
-        set->next[j] = 2;
-        set->hash[j] = h;
+    if (!set->slot[j].s) {
+        set->slot[j].s = pool_strndup(&set->strings, s, strlen(s));
+        set->slot[j].next = 2;
+        set->slot[j].hash = h;
         set->n++;
     }
     return j;
@@ -815,7 +810,7 @@ set_slot(struct import_set *set, const char *s, unsigned h)
 int
 import_set_has(const struct import_set *set, const char *s)
 {
-    return set->slot && set->slot[set_find(set, s, str_hash(s))] != NULL;
+    return set->slot && set->slot[set_find(set, s, str_hash(s))].s != NULL;
 }
 
 void
@@ -827,21 +822,16 @@ import_set_add(struct import_set *set, const char *s)
 unsigned *
 import_set_number(struct import_set *set, const char *s)
 {
-    size_t j = set_slot(set, s, str_hash(s));    /* may grow next */
+    size_t j = set_slot(set, s, str_hash(s));    /* may grow the set */
 
-    return &set->next[j];
+    return &set->slot[j].next;
 }
 
 void
 import_set_free(struct import_set *set)
 {
-    size_t i;
-
-    for (i = 0; set->slot && i <= set->mask; i++)
-        free(set->slot[i]);
     free(set->slot);
-    free(set->next);
-    free(set->hash);
+    pool_free(&set->strings);
     memset(set, 0, sizeof *set);
 }
 
@@ -940,16 +930,16 @@ unique(const char *base, struct import_set *taken)
         n += 6;
     }
     h = str_hash(id);
-    if (taken->slot && taken->slot[j = set_find(taken, id, h)]) {
+    if (taken->slot && taken->slot[j = set_find(taken, id, h)].s) {
         /* base_2, base_3, ...: each base remembers where it got to, so
            a thousand rows of one description cost linear time */
-        for (k = taken->next[j]; ; k++) {
+        for (k = taken->slot[j].next; ; k++) {
             put_suffix(id + n, k);
             h = str_hash(id);
-            if (!taken->slot[set_find(taken, id, h)])
+            if (!taken->slot[set_find(taken, id, h)].s)
                 break;
         }
-        taken->next[j] = k + 1;
+        taken->slot[j].next = k + 1;
     }
     set_slot(taken, id, h);
     return xstrdup(id);
@@ -1038,9 +1028,9 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
 {
     struct model_catalog *cat =
         model_catalog_new(rows->n ? rows->recs[0].path : "table");
-    struct import_set ids = { NULL, NULL, NULL, 0, 0 };
-    struct import_set mids = { NULL, NULL, NULL, 0, 0 };
-    struct import_set mnames = { NULL, NULL, NULL, 0, 0 };
+    struct import_set ids = { NULL, 0, 0, { NULL } };
+    struct import_set mids = { NULL, 0, 0, { NULL } };
+    struct import_set mnames = { NULL, 0, 0, { NULL } };
     size_t i, f, k;
 
     cat->name = model_strndup(cat, meta->name, strlen(meta->name));

@@ -137,12 +137,17 @@ unsigned import_map(struct import_doc *doc, const char *columns,
 void import_rows_free(struct import_rows *rows);
 
 /* A set of strings, for the ids taken. */
+struct import_slot {
+    char *s;                    /* NULL: empty */
+    unsigned hash;              /* of s */
+    unsigned next;              /* a number kept with s
+                                   (import_set_number) */
+};
+
 struct import_set {
-    char **slot;
-    unsigned *next;             /* per slot: a number kept with the
-                                   string (import_set_number) */
-    unsigned *hash;             /* per slot: its string's hash */
+    struct import_slot *slot;
     size_t mask, n;
+    struct pool strings;        /* the slots' strings */
 };
 
 /* Membership, and adding a copy of s (nothing if present): O(1). A

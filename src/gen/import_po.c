@@ -458,7 +458,7 @@ import_po_run(const struct import_options *opt)
     struct import_rows rows;
     struct import_doc doc;
     struct suggestion *sug = NULL;
-    struct import_set keys = { NULL, NULL, NULL, 0, 0 };
+    struct import_set keys = { NULL, 0, 0, { NULL } };
     size_t n_sug = 0, cap_sug = 0, i, f, filled = 0;
     struct po po;
     struct buf base = { NULL, 0, 0 }, out = { NULL, 0, 0 };

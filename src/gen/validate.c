@@ -65,10 +65,17 @@ validate_text_loc(const struct loc *start, const char *text, size_t off)
 }
 
 
-/* Open-addressed string set giving the index of the first holder. */
+/* Open-addressed string set giving the index of the first holder; a
+   slot keeps the key's hash beside it, so that a probe touches one
+   cache line and compares few strings. */
+struct seen_slot {
+    const char *key;
+    size_t index;
+    unsigned hash;
+};
+
 struct seen {
-    const char **key;
-    size_t *index;
+    struct seen_slot *slot;
     size_t mask;
 };
 
@@ -80,31 +87,31 @@ seen_init(struct seen *s, size_t n)
     while (size < 2 * n)
         size *= 2;
     s->mask = size - 1;
-    s->key = xcalloc(size, sizeof *s->key);
-    s->index = xcalloc(size, sizeof *s->index);
+    s->slot = xcalloc(size, sizeof *s->slot);
 }
 
 /* Adds key; returns the index it was first added with, or (size_t)-1. */
 static size_t
 seen_add(struct seen *s, const char *key, size_t index)
 {
-    size_t i = str_hash(key) & s->mask;
+    unsigned h = str_hash(key);
+    size_t i = h & s->mask;
 
-    while (s->key[i]) {
-        if (strcmp(s->key[i], key) == 0)
-            return s->index[i];
+    while (s->slot[i].key) {
+        if (s->slot[i].hash == h && strcmp(s->slot[i].key, key) == 0)
+            return s->slot[i].index;
         i = (i + 1) & s->mask;
     }
-    s->key[i] = key;
-    s->index[i] = index;
+    s->slot[i].key = key;
+    s->slot[i].index = index;
+    s->slot[i].hash = h;
     return (size_t)-1;
 }
 
 static void
 seen_free(struct seen *s)
 {
-    free(s->key);
-    free(s->index);
+    free(s->slot);
 }
 
 /* A code is a token: 1 to VALIDATE_MAX_CODE bytes of [A-Za-z0-9._:-],

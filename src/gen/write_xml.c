@@ -742,9 +742,9 @@ write_xml_into(const struct model_catalog *old, const char *data, size_t len,
                struct buf *out, struct write_xml_counts *counts)
 {
     struct editor ed;
-    struct import_set ids = { NULL, NULL, NULL, 0, 0 };
-    struct import_set mids = { NULL, NULL, NULL, 0, 0 };
-    struct import_set mnames = { NULL, NULL, NULL, 0, 0 };
+    struct import_set ids = { NULL, 0, 0, { NULL } };
+    struct import_set mids = { NULL, 0, 0, { NULL } };
+    struct import_set mnames = { NULL, 0, 0, { NULL } };
     char **new_ids = NULL, **new_names = NULL;
     char *paired = xcalloc(old->n_entries + 1, 1);
     size_t n_new = 0, i, entries_end, modules_end;

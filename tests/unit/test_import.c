@@ -140,8 +140,8 @@ static void
 test_import_ids_stable_unique_not_keywords(void **state)
 {
     struct import_rows rows;
-    struct import_set taken = { NULL, NULL, NULL, 0, 0 };
-    struct import_set again = { NULL, NULL, NULL, 0, 0 };
+    struct import_set taken = { NULL, 0, 0, { NULL } };
+    struct import_set again = { NULL, 0, 0, { NULL } };
     struct import_rec r;
     char *a, *b, *c, *d;
 
