@@ -1024,7 +1024,7 @@ import_arg_text(const char *name, size_t k)
 }
 
 struct model_catalog *
-import_build(const struct import_rows *rows, const struct import_meta *meta)
+import_build(struct import_rows *rows, const struct import_meta *meta)
 {
     struct model_catalog *cat =
         model_catalog_new(rows->n ? rows->recs[0].path : "table");
@@ -1056,8 +1056,7 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
         id = import_module_id(r->field[IMP_MODULE], cat->n_modules - 1,
                               &mids);
         m->id = model_strndup(cat, id, strlen(id));
-        m->name = model_strndup(cat, r->field[IMP_MODULE],
-                                strlen(r->field[IMP_MODULE]));
+        m->name = r->field[IMP_MODULE];
         m->loc = m->name_loc = rec_loc(r, IMP_MODULE);
         free(id);
     }
@@ -1073,9 +1072,7 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
         e->loc.line = r->line;
         e->loc.col = 0;
         e->id_loc = e->loc;
-        e->code = r->field[IMP_CODE]
-            ? model_strndup(cat, r->field[IMP_CODE],
-                            strlen(r->field[IMP_CODE])) : NULL;
+        e->code = r->field[IMP_CODE];
         e->code_loc = rec_loc(r, IMP_CODE);
         e->http_status = r->status;
         e->has_status = r->status != 0;
@@ -1086,9 +1083,7 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
             e->module_ref = cat->modules[*import_set_number(
                 &mnames, r->field[IMP_MODULE])].id;
         for (f = 0; f < ENTRY_TEXTS; f++) {
-            const char *t = r->field[IMP_DESCRIPTION + f];
-
-            e->text[f] = t ? model_strndup(cat, t, strlen(t)) : NULL;
+            e->text[f] = r->field[IMP_DESCRIPTION + f];
             e->text_loc[f] = rec_loc(r, (enum import_field)(IMP_DESCRIPTION
                                                            + f));
         }
@@ -1109,6 +1104,7 @@ import_build(const struct import_rows *rows, const struct import_meta *meta)
     import_set_free(&ids);
     import_set_free(&mids);
     import_set_free(&mnames);
+    pool_adopt(&cat->strings, &rows->strings);
     return cat;
 }
 

@@ -186,9 +186,11 @@ struct import_meta {
 /*
  * The model of the rows, as the loader would build it from the catalog
  * the writer makes of them, with locations in the tables: ready for
- * model_index and validate_catalog. Owned.
+ * model_index and validate_catalog. Owned. The model takes the texts of
+ * rows over instead of copying them: they live as long as the model,
+ * and import_rows_free then frees only the records.
  */
-struct model_catalog *import_build(const struct import_rows *rows,
+struct model_catalog *import_build(struct import_rows *rows,
                                    const struct import_meta *meta);
 
 /*

@@ -155,8 +155,8 @@ write_new(const struct import_options *opt, struct import_rows *rows)
        above and ids the model makes well-formed); the writer's output
        loading back to the same texts is what the fuzz targets check. */
     cat = import_build(rows, &meta);
-    /* the model has its own copy of every text: the rows' memory is
-       what the checks and the writer get next */
+    /* the model has taken the texts over: the records' memory is what
+       the checks and the writer get next */
     import_rows_free(rows);
     model_index(cat);
     if (validate_catalog(cat) > 0 || diag_errors() > 0)

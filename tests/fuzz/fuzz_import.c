@@ -77,7 +77,7 @@ run(const char *format, const char *text, size_t size)
     struct import_doc doc;
     struct import_rows rows;
     struct import_meta meta = { "t", "t", "T", NULL, 9 };
-    struct model_catalog *cat, *back = NULL, *old = NULL;
+    struct model_catalog *cat = NULL, *back = NULL, *old = NULL;
     struct buf out = { NULL, 0, 0 }, upd = { NULL, 0, 0 };
     char *name = "fuzz";
     long *pair;
@@ -103,7 +103,6 @@ run(const char *format, const char *text, size_t size)
         same_texts(cat, back);
         model_catalog_free(back);
     }
-    model_catalog_free(cat);
     if (load_catalog_memory("into.xml", into, strlen(into), &old)
         == LOAD_OK) {
         struct write_xml_counts counts;
@@ -126,6 +125,8 @@ run(const char *format, const char *text, size_t size)
 out:
     buf_free(&out);
     buf_free(&upd);
+    /* the model holds the rows' texts: it goes last */
+    model_catalog_free(cat);
     import_rows_free(&rows);
     import_doc_free(&doc);
 }
