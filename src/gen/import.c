@@ -206,6 +206,7 @@ import_read_file(const char *path, char **data, size_t *len)
     size_t n = 0, cap = 0, got, i, k;
     unsigned line = 1;
     struct stat st;
+    int sized;
 
     *data = NULL;
     *len = 0;
@@ -213,11 +214,16 @@ import_read_file(const char *path, char **data, size_t *len)
         diag_error(NULL, "cannot open '%s': %s", path, strerror(errno));
         return 2;
     }
-    if (fstat(fileno(fp), &st) == 0 && st.st_size > (off_t)IMPORT_MAX_BYTES)
+    sized = fstat(fileno(fp), &st) == 0 && st.st_size > 0;
+    if (sized && st.st_size > (off_t)IMPORT_MAX_BYTES)
         goto too_big;
+    /* a regular file's size is known: one allocation, and one more
+       read to see its end */
+    cap = sized ? (size_t)st.st_size + 1 : 65536;
+    d = xmalloc(cap + 1);
     for (;;) {
         if (n == cap) {
-            cap = cap ? cap * 2 : 65536;
+            cap *= 2;
             d = xrealloc(d, cap + 1);
         }
         got = fread(d + n, 1, cap - n, fp);
@@ -604,6 +610,30 @@ static const unsigned char xml_suspect[256] = {
     [0xef] = 1
 };
 
+/* The first byte of s that xml_suspect marks, or NULL. Eight ASCII
+   bytes at or above 0x20 are passed at a step: the check reads every
+   byte of a table. */
+static const unsigned char *
+suspect_at(const unsigned char *s)
+{
+    size_t n = strlen((const char *)s), i = 0, k;
+    uint64_t w;
+
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        /* a byte below 0x20 sets its high bit in w - 0x20..., and a
+           borrow only ever comes from one */
+        if (((w - 0x2020202020202020u) | w) & 0x8080808080808080u)
+            for (k = i; k < i + 8; k++)
+                if (xml_suspect[s[k]])
+                    return s + k;
+    }
+    for (; i < n; i++)
+        if (xml_suspect[s[i]])
+            return s + i;
+    return NULL;
+}
+
 static unsigned
 map_row(const struct import_doc *doc, struct import_row *r,
         const int col[IMP_NFIELDS], int ncols, char **module,
@@ -683,11 +713,9 @@ map_row(const struct import_doc *doc, struct import_row *r,
     for (f = 0; f < IMP_NFIELDS; f++) {
         const unsigned char *p = (const unsigned char *)rec->field[f];
 
-        for (; p && *p; p++)
-            if (xml_suspect[*p]
-                && ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-                    || (p[0] == 0xef && p[1] == 0xbf
-                        && (p[2] == 0xbe || p[2] == 0xbf)))) {
+        for (; p && (p = suspect_at(p)) != NULL; p++)
+            if (*p != 0xef || (p[1] == 0xbf && (p[2] == 0xbe
+                                                || p[2] == 0xbf))) {
                 struct loc cat = rec_loc(rec, (enum import_field)f);
 
                 diag_error(&cat, "%s holds a character XML cannot carry "
