@@ -869,6 +869,21 @@ static const char stop_words[] =
     " that these those it its for in on at by and or with from as which"
     " currently used please your you s ";
 
+/* ASCII only, whatever the locale: ids are the same everywhere. */
+static int
+word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9');
+}
+
+static char
+lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Is the word w[0..n) a stop word, case ignored? */
 static int
 stop_word(const char *w, size_t n)
 {
@@ -879,7 +894,7 @@ stop_word(const char *w, size_t n)
         return 0;
     key[0] = ' ';
     for (i = 0; i < n; i++)
-        key[i + 1] = (char)tolower((unsigned char)w[i]);
+        key[i + 1] = lower(w[i]);
     key[n + 1] = ' ';
     key[n + 2] = '\0';
     return strstr(stop_words, key) != NULL;
@@ -903,9 +918,9 @@ snake(const char *text, int keep_stop, char out[ID_MAX + 1])
         const char *w;
         size_t n, i;
 
-        while (*p && !isalnum((unsigned char)*p))
+        while (*p && !word_char(*p))
             p++;
-        for (w = p; *p && isalnum((unsigned char)*p); p++)
+        for (w = p; word_char(*p); p++)
             ;
         n = (size_t)(p - w);
         if (n == 0 || (!keep_stop && stop_word(w, n)))
@@ -915,7 +930,7 @@ snake(const char *text, int keep_stop, char out[ID_MAX + 1])
         if (len)
             out[len++] = '_';
         for (i = 0; i < n; i++)
-            out[len++] = (char)tolower((unsigned char)w[i]);
+            out[len++] = lower(w[i]);
         words++;
     }
     out[len] = '\0';

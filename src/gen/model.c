@@ -424,9 +424,11 @@ model_constant(const struct model_catalog *cat, const struct model_entry *e)
     memcpy(s, cat->prefix, n);
     s[n] = '_';
     for (i = 0; i < m; i++) {
-        int c = (unsigned char)e->id[i];
+        char c = e->id[i];
 
-        s[n + 1 + i] = c == '-' ? '_' : (char)toupper(c);
+        /* ids are ASCII (the validator says so before it asks) */
+        s[n + 1 + i] = c == '-' ? '_' : c >= 'a' && c <= 'z'
+            ? (char)(c - 'a' + 'A') : c;
     }
     s[n + 1 + m] = '\0';
     return s;
