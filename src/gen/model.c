@@ -242,17 +242,21 @@ struct text_set {
     size_t mask;
 };
 
+/* Entries ahead whose slots index_texts asks the cache for. */
+#define TEXT_AHEAD 8
+
 static unsigned
 text_set_hash(enum model_field field, const char *msgid)
 {
     return str_hash(msgid) ^ ((unsigned)field * 0x9e3779b9u);
 }
 
+/* Adds (field, msgid), whose text_set_hash is h, or finds it; its
+   index. */
 static unsigned
 add_text(struct model_catalog *cat, struct text_set *set,
-         enum model_field field, const char *msgid)
+         enum model_field field, const char *msgid, unsigned h)
 {
-    unsigned h = text_set_hash(field, msgid);
     size_t i = h & set->mask;
     struct model_text *t;
 
@@ -296,6 +300,7 @@ index_texts(struct model_catalog *cat)
     size_t i, f, n_uses = 0;
     size_t max = cat->n_modules + ENTRY_TEXTS * cat->n_entries;
     struct model_use *u;
+    unsigned *hash;
 
     set.mask = pow2_at_least(2 * max) - 1;
     set.slot = xcalloc(set.mask + 1, sizeof *set.slot);
@@ -303,13 +308,31 @@ index_texts(struct model_catalog *cat)
     cat->n_texts = 0;
     for (i = 0; i < cat->n_modules; i++)
         cat->modules[i].text = add_text(cat, &set, FIELD_MODULE,
-                                        cat->modules[i].name);
+                                        cat->modules[i].name,
+                                        text_set_hash(FIELD_MODULE,
+                                                      cat->modules[i].name));
+    /* The entries' texts hashed first, so that each probe's slot can be
+       fetched from memory a few texts ahead: in a big catalog every
+       probe misses the cache, and waiting for each in turn was most of
+       the time. */
+    hash = xmalloc((ENTRY_TEXTS * cat->n_entries + 1) * sizeof *hash);
     for (i = 0; i < cat->n_entries; i++)
+        for (f = 0; f < ENTRY_TEXTS; f++)
+            hash[ENTRY_TEXTS * i + f] = cat->entries[i].text[f]
+                ? text_set_hash((enum model_field)f, cat->entries[i].text[f])
+                : 0;
+    for (i = 0; i < cat->n_entries; i++) {
+        if (i + TEXT_AHEAD < cat->n_entries)
+            for (f = 0; f < ENTRY_TEXTS; f++)
+                prefetch(&set.slot[hash[ENTRY_TEXTS * (i + TEXT_AHEAD) + f]
+                                   & set.mask]);
         for (f = 0; f < ENTRY_TEXTS; f++)
             cat->entries[i].text_index[f] = !cat->entries[i].text[f]
                 ? MODEL_NO_TEXT
                 : add_text(cat, &set, (enum model_field)f,
-                           cat->entries[i].text[f]);
+                           cat->entries[i].text[f], hash[ENTRY_TEXTS * i + f]);
+    }
+    free(hash);
     free(set.slot);
     /* the uses of all texts in one block, each text's together and in
        .pot order: counted above, placed now */

@@ -23,6 +23,14 @@ void *xgrow(void *p, size_t *cap, size_t n, size_t size);
    reads is model_hash). */
 unsigned str_hash(const char *s);
 
+/* A hint that *p will be read soon: for probes of tables larger than
+   the cache, issued a few probes ahead. */
+#if defined(__GNUC__)
+#define prefetch(p) __builtin_prefetch(p)
+#else
+#define prefetch(p) ((void)(p))
+#endif
+
 /* Strings freed together, allocated from large chunks: a 100k-entry
    catalog or table holds a million of them. A zeroed pool is empty. */
 struct pool_chunk {
