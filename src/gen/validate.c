@@ -90,11 +90,11 @@ seen_init(struct seen *s, size_t n)
     s->slot = xcalloc(size, sizeof *s->slot);
 }
 
-/* Adds key; returns the index it was first added with, or (size_t)-1. */
+/* Adds key, whose str_hash is h; returns the index it was first added
+   with, or (size_t)-1. */
 static size_t
-seen_add(struct seen *s, const char *key, size_t index)
+seen_add_hashed(struct seen *s, const char *key, unsigned h, size_t index)
 {
-    unsigned h = str_hash(key);
     size_t i = h & s->mask;
 
     while (s->slot[i].key) {
@@ -107,6 +107,22 @@ seen_add(struct seen *s, const char *key, size_t index)
     s->slot[i].hash = h;
     return (size_t)-1;
 }
+
+static size_t
+seen_add(struct seen *s, const char *key, size_t index)
+{
+    return seen_add_hashed(s, key, str_hash(key), index);
+}
+
+/* Asks the cache for the slot a key of hash h will probe first. */
+static void
+seen_prefetch(const struct seen *s, unsigned h)
+{
+    prefetch(&s->slot[h & s->mask]);
+}
+
+/* Entries ahead whose slots check_ids asks the cache for. */
+#define SEEN_AHEAD 8
 
 static void
 seen_free(struct seen *s)
@@ -336,14 +352,32 @@ check_ids(const struct model_catalog *cat)
 {
     struct seen ids, names;
     char **constant = xcalloc(cat->n_entries + 1, sizeof *constant);
+    unsigned *id_hash = xcalloc(cat->n_entries + 1, sizeof *id_hash);
+    unsigned *name_hash = xcalloc(cat->n_entries + 1, sizeof *name_hash);
     unsigned errors = 0;
     size_t i, first;
 
+    /* The C constants and both hashes first, so that the probes of a
+       big catalog's sets can be fetched a few entries ahead; what is
+       wrong is reported below, in the order of the entries. */
+    for (i = 0; i < cat->n_entries; i++) {
+        const struct model_entry *e = &cat->entries[i];
+
+        if (strlen(e->id) > VALIDATE_MAX_ID || !valid_ident(e->id, 1))
+            continue;
+        id_hash[i] = str_hash(e->id);
+        constant[i] = model_constant(cat, e);
+        name_hash[i] = str_hash(constant[i]);
+    }
     seen_init(&ids, cat->n_entries);
     seen_init(&names, cat->n_entries);
     for (i = 0; i < cat->n_entries; i++) {
         const struct model_entry *e = &cat->entries[i];
 
+        if (i + SEEN_AHEAD < cat->n_entries) {
+            seen_prefetch(&ids, id_hash[i + SEEN_AHEAD]);
+            seen_prefetch(&names, name_hash[i + SEEN_AHEAD]);
+        }
         if (strlen(e->id) > VALIDATE_MAX_ID) {
             diag_error(&e->id_loc, "id longer than %d bytes",
                        VALIDATE_MAX_ID);
@@ -358,15 +392,14 @@ check_ids(const struct model_catalog *cat)
             diag_error(&e->id_loc, "id '%s' is a C or C++ keyword", e->id);
             errors++;
         }
-        first = seen_add(&ids, e->id, i);
+        first = seen_add_hashed(&ids, e->id, id_hash[i], i);
         if (first != (size_t)-1) {
             diag_error(&e->id_loc, "duplicate id '%s'", e->id);
             diag_note(&cat->entries[first].id_loc, "first defined here");
             errors++;
             continue;
         }
-        constant[i] = model_constant(cat, e);
-        first = seen_add(&names, constant[i], i);
+        first = seen_add_hashed(&names, constant[i], name_hash[i], i);
         if (first != (size_t)-1) {
             diag_error(&e->id_loc, "ids '%s' and '%s' both become the C "
                        "constant %s", cat->entries[first].id, e->id,
@@ -381,6 +414,8 @@ check_ids(const struct model_catalog *cat)
     for (i = 0; i < cat->n_entries; i++)
         free(constant[i]);
     free(constant);
+    free(id_hash);
+    free(name_hash);
     return errors;
 }
 
