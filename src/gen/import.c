@@ -1067,14 +1067,13 @@ import_arg_text(const char *name, size_t k)
 }
 
 struct model_catalog *
-import_build(struct import_rows *rows, const struct import_meta *meta)
+import_build_texts(struct import_rows *rows, const struct import_meta *meta)
 {
     struct model_catalog *cat =
         model_catalog_new(rows->n ? rows->recs[0].path : "table");
-    struct import_set ids = { NULL, 0, 0, { NULL } };
     struct import_set mids = { NULL, 0, 0, { NULL } };
     struct import_set mnames = { NULL, 0, 0, { NULL } };
-    size_t i, f, k;
+    size_t i, f;
 
     cat->name = model_strndup(cat, meta->name, strlen(meta->name));
     cat->domain = model_strndup(cat, meta->domain, strlen(meta->domain));
@@ -1103,14 +1102,12 @@ import_build(struct import_rows *rows, const struct import_meta *meta)
         m->loc = m->name_loc = rec_loc(r, IMP_MODULE);
         free(id);
     }
+    cat->entries = xcalloc(rows->n + 1, sizeof *cat->entries);
+    cat->cap_entries = rows->n + 1;
     for (i = 0; i < rows->n; i++) {
         const struct import_rec *r = &rows->recs[i];
         struct model_entry *e = model_add_entry(cat);
-        char *id = import_entry_id(r, &ids), **names;
-        size_t n;
 
-        e->id = model_strndup(cat, id, strlen(id));
-        free(id);
         e->loc.file = r->path;
         e->loc.line = r->line;
         e->loc.col = 0;
@@ -1130,6 +1127,26 @@ import_build(struct import_rows *rows, const struct import_meta *meta)
             e->text_loc[f] = rec_loc(r, (enum import_field)(IMP_DESCRIPTION
                                                            + f));
         }
+    }
+    import_set_free(&mids);
+    import_set_free(&mnames);
+    pool_adopt(&cat->strings, &rows->strings);
+    return cat;
+}
+
+void
+import_build_ids(struct model_catalog *cat, const struct import_rows *rows)
+{
+    struct import_set ids = { NULL, 0, 0, { NULL } };
+    size_t i, k;
+
+    for (i = 0; i < rows->n && i < cat->n_entries; i++) {
+        struct model_entry *e = &cat->entries[i];
+        char *id = import_entry_id(&rows->recs[i], &ids), **names;
+        size_t n;
+
+        e->id = model_strndup(cat, id, strlen(id));
+        free(id);
         n = import_placeholders(e->text[FIELD_MESSAGE], &names);
         for (k = 0; k < n; k++) {
             struct model_arg *a = model_add_arg(e);
@@ -1145,9 +1162,14 @@ import_build(struct import_rows *rows, const struct import_meta *meta)
         free(names);
     }
     import_set_free(&ids);
-    import_set_free(&mids);
-    import_set_free(&mnames);
-    pool_adopt(&cat->strings, &rows->strings);
+}
+
+struct model_catalog *
+import_build(struct import_rows *rows, const struct import_meta *meta)
+{
+    struct model_catalog *cat = import_build_texts(rows, meta);
+
+    import_build_ids(cat, rows);
     return cat;
 }
 

@@ -192,6 +192,15 @@ struct import_meta {
  */
 struct model_catalog *import_build(struct import_rows *rows,
                                    const struct import_meta *meta);
+/* import_build in two steps: the model with every field but the
+   entries' ids and <arg> notes, then those. The second reads only rows
+   and the entries' messages and writes only ids and args (from the
+   model's pool, which model_index does not touch): it may run while
+   another thread runs model_index. */
+struct model_catalog *import_build_texts(struct import_rows *rows,
+                                         const struct import_meta *meta);
+void import_build_ids(struct model_catalog *cat,
+                      const struct import_rows *rows);
 
 /*
  * Pairs each row with an entry of cat: by code, then HTTP status, then

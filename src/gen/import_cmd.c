@@ -6,6 +6,7 @@
  * anything is written.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,38 @@ check_bytes(const char *path, const struct buf *b)
     return diag_errors() - before;
 }
 
+/* What the thread that makes the ids is given. */
+struct namer {
+    struct model_catalog *cat;
+    const struct import_rows *rows;
+};
+
+static void *
+name_entries(void *arg)
+{
+    struct namer *n = arg;
+
+    import_build_ids(n->cat, n->rows);
+    return NULL;
+}
+
+/* What the writer thread is given. */
+struct writer {
+    const struct model_catalog *cat;
+    char *const *sources;
+    size_t n;
+    struct buf out;
+};
+
+static void *
+write_catalog(void *arg)
+{
+    struct writer *w = arg;
+
+    write_xml_catalog(w->cat, w->sources, w->n, &w->out);
+    return NULL;
+}
+
 static int
 write_new(const struct import_options *opt, struct import_rows *rows)
 {
@@ -132,6 +165,10 @@ write_new(const struct import_options *opt, struct import_rows *rows)
     struct model_catalog *cat;
     struct buf out = { NULL, 0, 0 };
     struct output_set outs;
+    struct namer n;
+    struct writer w;
+    pthread_t thread;
+    int threaded;
     char *name = opt->name ? xstrdup(opt->name) : name_from_path(opt->out);
     char *prefix = xstrdup(opt->prefix ? opt->prefix : name);
     int status = 0;
@@ -154,15 +191,35 @@ write_new(const struct import_options *opt, struct import_rows *rows)
        written from it (the schema's restrictions are the attributes
        above and ids the model makes well-formed); the writer's output
        loading back to the same texts is what the fuzz targets check. */
-    cat = import_build(rows, &meta);
+    cat = import_build_texts(rows, &meta);
+    /* the ids are made while the texts are indexed, on a second core
+       when there is one: neither reads what the other writes */
+    n.cat = cat;
+    n.rows = rows;
+    threaded = pthread_create(&thread, NULL, name_entries, &n) == 0;
+    if (!threaded)
+        import_build_ids(cat, rows);
+    model_index(cat);
+    if (threaded)
+        pthread_join(thread, NULL);
     /* the model has taken the texts over: the records' memory is what
        the checks and the writer get next */
     import_rows_free(rows);
-    model_index(cat);
+    /* The catalog is written while it is checked, on a second core when
+       there is one: both only read the model, and the bytes are thrown
+       away if the checks fail. */
+    w.cat = cat;
+    w.sources = opt->tables;
+    w.n = opt->n_tables;
+    memset(&w.out, 0, sizeof w.out);
+    threaded = pthread_create(&thread, NULL, write_catalog, &w) == 0;
     if (validate_catalog(cat) > 0 || diag_errors() > 0)
         status = 1;
-    if (status == 0)
-        write_xml_catalog(cat, opt->tables, opt->n_tables, &out);
+    if (threaded)
+        pthread_join(thread, NULL);
+    else if (status == 0)
+        write_catalog(&w);
+    out = w.out;
     if (status == 0) {
         memset(&outs, 0, sizeof outs);
         output_add(&outs, opt->out, &out);
