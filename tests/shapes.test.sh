@@ -13,6 +13,11 @@ gen=$top/$B/errcat-gen
 work=$top/$B/tests/shapes
 command -v msgfmt >/dev/null 2>&1 ||
     { echo "msgfmt is not installed (.ci/deps check installs it)"; exit 77; }
+# under make sanitize liberrcat.a is built with ASan and UBSan: so is the
+# program linked with it
+san=
+[ "${ERRCAT_SANITIZE:-}" != address ] ||
+    san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 rm -rf "$work"
 mkdir -p "$work"
 fail=0
@@ -43,7 +48,7 @@ for xml in tests/shapes/*.xml; do
     esac
     msgfmt -c -o "$dir/locale/de/LC_MESSAGES/$domain.mo" "$po" ||
         { failed "$shape" "msgfmt -c rejects $po"; continue; }
-    $CC -std=c99 -Wall -Wextra -Werror -Isrc/include -Isrc/lib -I"$dir/out" \
+    $CC $san -std=c99 -Wall -Wextra -Werror -Isrc/include -Isrc/lib -I"$dir/out" \
         -DCATALOG="${name}_catalog" -o "$dir/translated" \
         tests/shapes/translated.c "$dir/out/$name.c" "$B/liberrcat.a" \
         -ljansson -lpthread || { failed "$shape" "translated.c does not build"; continue; }
