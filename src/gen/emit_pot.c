@@ -109,15 +109,6 @@ seen_free(void)
     seen_n = seen_cap = seen_mask = 0;
 }
 
-static size_t
-line_hash(const char *s, size_t n)
-{
-    unsigned long h = 2166136261ul;
-
-    while (n--)
-        h = ((h ^ (unsigned char)*s++) * 16777619ul) & 0xfffffffful;
-    return (size_t)h;
-}
 
 /* Puts line i into the table, which has room. */
 static void
@@ -135,7 +126,7 @@ seen_hash(size_t i)
 static int
 seen_add(const struct buf *out, size_t off, size_t n)
 {
-    size_t h = line_hash(out->data + off, n), i, j;
+    size_t h = mem_hash(out->data + off, n), i, j;
 
     if (seen_n < SEEN_LINEAR || !seen_mask) {
         for (i = 0; i < seen_n; i++)
@@ -188,9 +179,8 @@ note_once(struct buf *out, size_t block, const char *line)
     n = out->len - off;
     /* a newline in a module name or <arg> would end the comment and
        let the text write PO entries of its own */
-    for (i = off; i < out->len; i++)
-        if (out->data[i] == '\n' || out->data[i] == '\r')
-            out->data[i] = ' ';
+    for (i = off; (i += strcspn(out->data + i, "\n\r")) < out->len; i++)
+        out->data[i] = ' ';
     if (seen_add(out, off, n)) {
         out->len = off;
         out->data[off] = '\0';

@@ -73,10 +73,34 @@ xgrow(void *p, size_t *cap, size_t n, size_t size)
     return xrealloc(p, *cap * size);
 }
 
+size_t
+utf8_chars(const char *s, size_t n)
+{
+    size_t k = 0, i = 0;
+    uint64_t w;
+
+    /* eight ASCII bytes at a step: eight characters */
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u)
+            break;
+        k += 8;
+    }
+    for (; i < n; i++)
+        k += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return k;
+}
+
 unsigned
 str_hash(const char *s)
 {
-    size_t n = strlen(s), i;
+    return mem_hash(s, strlen(s));
+}
+
+unsigned
+mem_hash(const char *s, size_t n)
+{
+    size_t i;
     uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
 
     for (i = 0; i + 8 <= n; i += 8) {

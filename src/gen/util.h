@@ -18,10 +18,16 @@ char *xstrndup(const char *s, size_t n);
 /* Grows *p, an array of *cap elements of size `size`, to hold n + 1. */
 void *xgrow(void *p, size_t *cap, size_t n, size_t size);
 
+/* Characters in the UTF-8 bytes s[0..n): those that do not continue a
+   sequence. Columns of diagnostics are counted with it. */
+size_t utf8_chars(const char *s, size_t n);
+
 /* A hash of s for the generator's own tables, eight bytes at a step:
    nothing outside one run depends on it (the code hash the runtime
    reads is model_hash). */
 unsigned str_hash(const char *s);
+/* The same of s[0..n). */
+unsigned mem_hash(const char *s, size_t n);
 
 /* A hint that *p will be read soon: for probes of tables larger than
    the cache, issued a few probes ahead. */
