@@ -10,7 +10,6 @@
  * &quot; &#39; lose their markup and keep their text.
  */
 #include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,26 +214,6 @@ has_pipe(const char *line, size_t n)
     return next_pipe(line, 0, n) < n;
 }
 
-/* Characters in s[0..n): bytes that do not continue a UTF-8 sequence. */
-static unsigned
-chars(const char *s, size_t n)
-{
-    unsigned k = 0;
-    size_t i = 0;
-    uint64_t w;
-
-    /* eight ASCII bytes at a step: eight characters */
-    for (; i + 8 <= n; i += 8) {
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080u)
-            break;
-        k += 8;
-    }
-    for (; i < n; i++)
-        k += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return k;
-}
-
 /* Splits a table line into cells at unescaped pipes; the outer pipes
    are the row's borders, blanks around each cell are not its text. */
 static void
@@ -281,7 +260,7 @@ split_row(struct import_doc *doc, struct import_row *r, const char *line,
             pl = pool_strndup(&doc->strings, made, strlen(made));
             free(made);
         }
-        col += chars(line + done, a - done);
+        col += (unsigned)utf8_chars(line + done, a - done);
         done = a;
         import_add_pooled_cell(r, lit, pl, lineno)->col = col;
         if (i >= n)

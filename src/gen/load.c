@@ -117,9 +117,7 @@ loc_at(struct src *s, size_t off)
         at.col = 1;
         i = (size_t)(nl - s->data) + 1;
     }
-    for (; i < off; i++)
-        if (((unsigned char)s->data[i] & 0xc0) != 0x80)
-            at.col++;
+    at.col += (unsigned)utf8_chars(s->data + i, off - i);
     s->memo_off = off;
     s->memo_line = at.line;
     s->memo_col = at.col;
