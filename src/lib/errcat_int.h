@@ -127,8 +127,14 @@ int errcat__mo_text_ok(const struct errcat__mo *mo, const char *v, size_t n);
  */
 int errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo);
 
-/* Files this large are read lazily by errcat__mo_open_lazy. */
-#define ERRCAT__MO_LAZY_MIN ((size_t)1 << 20)
+/*
+ * Files this large are read lazily by errcat__mo_open_lazy. Reading a
+ * file whole costs a fresh page of memory (a page fault) per 4 KiB, the
+ * largest part of a small locale's first use, while a first lookup needs
+ * only the tables and one pair; below four pages the whole read costs
+ * about what the lazy one does and later lookups make no system call.
+ */
+#define ERRCAT__MO_LAZY_MIN ((size_t)16 << 10)
 
 /*
  * Reads the .mo file at path and checks it as errcat__mo_parse does.
