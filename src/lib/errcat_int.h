@@ -105,7 +105,8 @@ void errcat__mo_index_free(struct errcat__mo_index *ix);
 
 /* The pair whose key is exactly key[0..n), by the file's hash table or
  * ix, or -1. Every candidate is compared in full, so a hostile table can
- * only make a key missed. Thread-safe; no allocation. */
+ * only make a key missed; a lazily read file that changed since it was
+ * opened (fstat) finds nothing. Thread-safe; no allocation. */
 long errcat__mo_find(const struct errcat__mo *mo,
                      const struct errcat__mo_index *ix, const char *key,
                      size_t n);
@@ -158,7 +159,8 @@ int errcat__mo_open_lazy(const char *path, struct errcat__mo *mo);
 
 /* The length of pair i's translation, and a copy of it with its NUL into
  * dst (length + 1 bytes); 0, or -1 when it cannot be read or is not
- * terminated. Thread-safe. */
+ * terminated. For a lazily read file, i comes from errcat__mo_find, which
+ * checked that the file is unchanged, or from the open. Thread-safe. */
 size_t errcat__mo_value_len(const struct errcat__mo *mo, uint32_t i);
 int errcat__mo_value_copy(const struct errcat__mo *mo, uint32_t i,
                           char *dst);

@@ -255,19 +255,26 @@ errcat__mo_index_free(struct errcat__mo_index *ix)
     ix->slot = NULL;
 }
 
+/* Nonzero when a lazily read file is still the one opened, as large as
+ * it was: a file rewritten or cut short under us is read no further. */
+static int
+unchanged(const struct errcat__mo *mo)
+{
+    struct stat st;
+
+    return fstat(mo->fd, &st) == 0 && (uint64_t)st.st_dev == mo->dev
+        && (uint64_t)st.st_ino == mo->ino && (uint64_t)st.st_size == mo->size;
+}
+
 /* Reads len + 1 bytes at off of a lazily read file into dst: the string
- * and its NUL. 0, or -1 when the file is no longer the one opened, is
- * shorter, or the string is not terminated there. */
+ * and its NUL. 0, or -1 when the file is shorter or the string is not
+ * terminated there. The caller has checked the file is unchanged. */
 static int
 read_string(const struct errcat__mo *mo, uint64_t off, size_t len, char *dst)
 {
-    struct stat st;
     size_t got = 0;
     ssize_t r;
 
-    if (fstat(mo->fd, &st) != 0 || (uint64_t)st.st_dev != mo->dev
-        || (uint64_t)st.st_ino != mo->ino || (uint64_t)st.st_size != mo->size)
-        return -1;
     while (got < len + 1) {
         r = pread(mo->fd, dst + got, len + 1 - got, (off_t)(off + got));
         if (r < 0 && errno == EINTR)
@@ -332,6 +339,10 @@ errcat__mo_find(const struct errcat__mo *mo,
     uint32_t h, idx, incr, probes, e;
     size_t j;
 
+    /* one check per lookup, not one per string read: the key compared
+       and the translation read after it come from the file it saw */
+    if (mo->lazy && !unchanged(mo))
+        return -1;
     if (mo->hash_size) {
         /* gettext's double hashing; at most hash_size probes, however
            the table was written */
