@@ -255,17 +255,53 @@ free_node(struct errcat_locale *l)
     }
 }
 
-/* Appends s to path[0..*n), NUL-terminated; 0 when it does not fit. */
+/* Appends s to path[0..*n), NUL-terminated; 0 when it does not fit in
+ * size bytes. */
 static int
-path_add(char *path, size_t *n, const char *s)
+path_add(char *path, size_t size, size_t *n, const char *s)
 {
     size_t k = strlen(s);
 
-    if (k >= PATH_BYTES - *n)
+    if (k >= size - *n)
         return 0;
     memcpy(path + *n, s, k + 1);
     *n += k;
     return 1;
+}
+
+/*
+ * Opens DIR/name/LC_MESSAGES/DOMAIN.mo into mo, as errcat__mo_open_lazy.
+ * The path is built on the heap, at its length: a PATH_BYTES buffer on
+ * the stack would take the loading of a locale (and of each parent it
+ * loads in turn) pages deeper into the stack, which a fresh process has
+ * to fault in.
+ */
+static int
+open_file(const struct errcat_catalog *cat, const char *name,
+          struct errcat__mo *mo)
+{
+    const char *dir = localedir(cat);
+    size_t size = strlen(dir) + strlen(name) + strlen(cat->domain)
+        + sizeof "//LC_MESSAGES/.mo", n = 0;
+    char *path;
+    int rc;
+
+    if (size > PATH_BYTES)
+        return ERRCAT_ENOENT;
+    if ((path = errcat__malloc(size)) == NULL)
+        return ERRCAT_ENOMEM;
+    /* not snprintf: in a fresh process its first call costs more than
+       the rest of a small locale's loading */
+    if (path_add(path, size, &n, dir) && path_add(path, size, &n, "/")
+        && path_add(path, size, &n, name)
+        && path_add(path, size, &n, "/LC_MESSAGES/")
+        && path_add(path, size, &n, cat->domain)
+        && path_add(path, size, &n, ".mo"))
+        rc = errcat__mo_open_lazy(path, mo);
+    else
+        rc = ERRCAT_ENOENT;
+    errcat__free(path);
+    return rc;
 }
 
 /*
@@ -277,22 +313,13 @@ static int
 load(const struct errcat_catalog *cat, const char *name,
      struct errcat_locale **out)
 {
-    char path[PATH_BYTES];
     struct errcat__mo mo;
     struct errcat_locale *l = NULL;
-    size_t n;
     int rc;
 
     if (strchr(cat->domain, '/') || cat->domain[0] == '.')
         return ERRCAT_EINVAL;
-    /* not snprintf: in a fresh process its first call costs more than
-       the rest of a small locale's loading */
-    n = 0;
-    if (!path_add(path, &n, localedir(cat)) || !path_add(path, &n, "/")
-        || !path_add(path, &n, name) || !path_add(path, &n, "/LC_MESSAGES/")
-        || !path_add(path, &n, cat->domain) || !path_add(path, &n, ".mo"))
-        return ERRCAT_ENOENT;
-    if ((rc = errcat__mo_open_lazy(path, &mo)) != 0)
+    if ((rc = open_file(cat, name, &mo)) != 0)
         return rc;
     if ((rc = build(cat, name, &mo, &l)) != 0) {
         errcat__mo_close(&mo);
