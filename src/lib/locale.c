@@ -119,7 +119,8 @@ translation(const struct errcat_locale *l, const struct errcat_text *tx,
         v = (*copy)->text;
     } else
         errcat__mo_pair(&l->mo, i, &k, &kn, &v, &vn);
-    if (vn > 0 && !memchr(v, '\0', vn) && errcat__mo_text_ok(&l->mo, v, vn)
+    /* a NUL inside (plural forms) fails translation_ok's UTF-8 check */
+    if (vn > 0 && errcat__mo_text_ok(&l->mo, v, vn)
         && errcat__translation_ok(tx->msgid, (enum errcat_format)tx->format,
                                   v, vn))
         return v;
@@ -169,6 +170,16 @@ errcat__locale_text(const struct errcat_locale *loc, unsigned t)
 
 static int load(const struct errcat_catalog *cat, const char *name,
                 struct errcat_locale **out);
+
+/* Copies a checked locale name (at most ERRCAT_LOCALE_NAME_MAX bytes)
+ * into a node: with the strlen and memcpy that loading calls anyway, as
+ * in a fresh process the first call of any other libc string function
+ * (its symbol bound, its code paged in) costs more than the copy. */
+static void
+set_name(struct errcat_locale *l, const char *name)
+{
+    memcpy(l->name, name, strlen(name) + 1);
+}
 
 /*
  * The first locale present further down name's chain (loading it if need
@@ -231,7 +242,7 @@ build(const struct errcat_catalog *cat, const char *name,
     l->cat = cat;
     l->kind = ERRCAT__NODE_LOADED;
     l->texts = (const char **)(l + 1);
-    strcpy(l->name, name);
+    set_name(l, name);
     l->rtl = errcat__rtl(name);
     *out = l;
     return 0;
@@ -304,6 +315,18 @@ open_file(const struct errcat_catalog *cat, const char *name,
     return rc;
 }
 
+/* Nonzero when a catalog's domain names a file in LC_MESSAGES: no '/',
+ * no leading '.'. A loop, for the reason set_name gives. */
+static int
+domain_ok(const char *domain)
+{
+    const char *p;
+
+    for (p = domain; *p && *p != '/'; p++)
+        ;
+    return *p == '\0' && domain[0] != '.';
+}
+
 /*
  * Loads DIR/name/LC_MESSAGES/DOMAIN.mo as a new node. Returns 0;
  * ERRCAT_ENOENT or ERRCAT_EINVAL when there is no usable file (missing,
@@ -317,7 +340,7 @@ load(const struct errcat_catalog *cat, const char *name,
     struct errcat_locale *l = NULL;
     int rc;
 
-    if (strchr(cat->domain, '/') || cat->domain[0] == '.')
+    if (!domain_ok(cat->domain))
         return ERRCAT_EINVAL;
     if ((rc = open_file(cat, name, &mo)) != 0)
         return rc;
@@ -381,7 +404,7 @@ add_alias(const struct errcat_catalog *cat, const char *raw,
     a->cat = cat;
     a->kind = ERRCAT__NODE_ALIAS;
     a->target = target;
-    strcpy(a->name, raw);
+    set_name(a, raw);
     push(cat, a);
 }
 
