@@ -149,11 +149,13 @@ void errcat__mo_close(struct errcat__mo *mo);
 /*
  * The same, but a file of ERRCAT__MO_LAZY_MIN bytes or more whose tables
  * come first (as msgfmt writes them) is read lazily: its header and tables
- * now, checked as always but for the strings' terminating NULs, and each
- * string when it is asked for (errcat__mo_value_copy, errcat__mo_find),
- * by pread from the file kept open, checked then: no mmap, so a file cut
- * short under us means a string missing, never SIGBUS. errcat__mo_pair
- * is not for such a file (mo->lazy).
+ * now, checked as always but for where each string lies and its
+ * terminating NUL, and each string when it is asked for
+ * (errcat__mo_value_copy, errcat__mo_find), by pread from the file kept
+ * open, checked then (inside the file, terminated): no mmap, so a file
+ * cut short under us means a string missing, never SIGBUS. A string out
+ * of bounds is one text missing, not the whole file refused.
+ * errcat__mo_pair is not for such a file (mo->lazy).
  */
 int errcat__mo_open_lazy(const char *path, struct errcat__mo *mo);
 

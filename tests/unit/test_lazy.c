@@ -139,6 +139,63 @@ test_lazy_reads_a_file_of_a_few_pages_lazily(void **state)
                         "Der Server existiert nicht.");
 }
 
+static uint32_t
+le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16
+        | (uint32_t)p[3] << 24;
+}
+
+/* A lazily read file is not walked string by string at its first use:
+ * a translation placed outside the file is refused when it is read, and
+ * only it; the rest of the file is used. */
+static void
+test_lazy_refuses_a_string_out_of_the_file_alone(void **state)
+{
+    static const char key[] = "description\004The server types differ.";
+    char path[512], *dir;
+    unsigned char *mo;
+    const struct errcat_locale *loc;
+    uint32_t n, orig, trans, i;
+    long size;
+    FILE *f;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/de/LC_MESSAGES/errcat-fixture.mo",
+             medium);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    size = ftell(f);
+    rewind(f);
+    mo = malloc((size_t)size);
+    assert_non_null(mo);
+    assert_int_equal(fread(mo, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    assert_int_equal(le32(mo), 0x950412deu);    /* msgfmt's, this host's */
+    n = le32(mo + 8);
+    orig = le32(mo + 12);
+    trans = le32(mo + 16);
+    for (i = 0; i < n; i++)
+        if (le32(mo + orig + 8 * i) == sizeof key - 1
+            && memcmp(mo + le32(mo + orig + 8 * i + 4), key,
+                      sizeof key - 1) == 0)
+            break;
+    assert_true(i < n);
+    mo_put32(mo + trans + 8 * i + 4, (uint32_t)size + 100, 0);
+    dir = strdup(fx_tempdir("outside"));
+    fx_write(fx_mo_path(dir, "de", "errcat-fixture"), mo, (size_t)size);
+    free(mo);
+    loc = de_from(dir);
+    assert_string_equal(errcat_describe(cat, loc, FIX_SERVER_NOT_FOUND),
+                        "Der Server existiert nicht.");
+    assert_string_equal(errcat_describe(cat, loc, FIX_SERVER_TYPE_MISMATCH),
+                        "The server types differ.");
+    errcat_catalog_release(cat);
+    fx_rmdir(dir);
+    free(dir);
+}
+
 /* Every text of every entry is the same, read whole or lazily. */
 static void
 test_lazy_gives_the_texts_of_a_whole_read(void **state)
@@ -256,6 +313,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lazy_reads_only_the_tables),
         cmocka_unit_test(test_lazy_reads_a_file_of_a_few_pages_lazily),
+        cmocka_unit_test(test_lazy_refuses_a_string_out_of_the_file_alone),
         cmocka_unit_test(test_lazy_gives_the_texts_of_a_whole_read),
         cmocka_unit_test(test_lazy_survives_the_file_changing),
         cmocka_unit_test(test_lazy_threads_agree),
