@@ -105,7 +105,8 @@ void errcat__mo_index_free(struct errcat__mo_index *ix);
 
 /* The pair whose key is exactly key[0..n), by the file's hash table or
  * ix, or -1. Every candidate is compared in full, so a hostile table can
- * only make a key missed. Thread-safe; no allocation. */
+ * only make a key missed; a lazily read file that changed since it was
+ * opened (fstat) finds nothing. Thread-safe; no allocation. */
 long errcat__mo_find(const struct errcat__mo *mo,
                      const struct errcat__mo_index *ix, const char *key,
                      size_t n);
@@ -127,8 +128,14 @@ int errcat__mo_text_ok(const struct errcat__mo *mo, const char *v, size_t n);
  */
 int errcat__mo_parse(const void *data, size_t size, struct errcat__mo *mo);
 
-/* Files this large are read lazily by errcat__mo_open_lazy. */
-#define ERRCAT__MO_LAZY_MIN ((size_t)1 << 20)
+/*
+ * Files this large are read lazily by errcat__mo_open_lazy. Reading a
+ * file whole costs a fresh page of memory (a page fault) per 4 KiB, the
+ * largest part of a small locale's first use, while a first lookup needs
+ * only the tables and one pair; below four pages the whole read costs
+ * about what the lazy one does and later lookups make no system call.
+ */
+#define ERRCAT__MO_LAZY_MIN ((size_t)16 << 10)
 
 /*
  * Reads the .mo file at path and checks it as errcat__mo_parse does.
@@ -142,17 +149,20 @@ void errcat__mo_close(struct errcat__mo *mo);
 /*
  * The same, but a file of ERRCAT__MO_LAZY_MIN bytes or more whose tables
  * come first (as msgfmt writes them) is read lazily: its header and tables
- * now, checked as always but for the strings' terminating NULs, and each
- * string when it is asked for (errcat__mo_value_copy, errcat__mo_find),
- * by pread from the file kept open, checked then: no mmap, so a file cut
- * short under us means a string missing, never SIGBUS. errcat__mo_pair
- * is not for such a file (mo->lazy).
+ * now, checked as always but for where each string lies and its
+ * terminating NUL, and each string when it is asked for
+ * (errcat__mo_value_copy, errcat__mo_find), by pread from the file kept
+ * open, checked then (inside the file, terminated): no mmap, so a file
+ * cut short under us means a string missing, never SIGBUS. A string out
+ * of bounds is one text missing, not the whole file refused.
+ * errcat__mo_pair is not for such a file (mo->lazy).
  */
 int errcat__mo_open_lazy(const char *path, struct errcat__mo *mo);
 
 /* The length of pair i's translation, and a copy of it with its NUL into
  * dst (length + 1 bytes); 0, or -1 when it cannot be read or is not
- * terminated. Thread-safe. */
+ * terminated. For a lazily read file, i comes from errcat__mo_find, which
+ * checked that the file is unchanged, or from the open. Thread-safe. */
 size_t errcat__mo_value_len(const struct errcat__mo *mo, uint32_t i);
 int errcat__mo_value_copy(const struct errcat__mo *mo, uint32_t i,
                           char *dst);

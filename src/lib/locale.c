@@ -119,7 +119,8 @@ translation(const struct errcat_locale *l, const struct errcat_text *tx,
         v = (*copy)->text;
     } else
         errcat__mo_pair(&l->mo, i, &k, &kn, &v, &vn);
-    if (vn > 0 && !memchr(v, '\0', vn) && errcat__mo_text_ok(&l->mo, v, vn)
+    /* a NUL inside (plural forms) fails translation_ok's UTF-8 check */
+    if (vn > 0 && errcat__mo_text_ok(&l->mo, v, vn)
         && errcat__translation_ok(tx->msgid, (enum errcat_format)tx->format,
                                   v, vn))
         return v;
@@ -169,6 +170,16 @@ errcat__locale_text(const struct errcat_locale *loc, unsigned t)
 
 static int load(const struct errcat_catalog *cat, const char *name,
                 struct errcat_locale **out);
+
+/* Copies a checked locale name (at most ERRCAT_LOCALE_NAME_MAX bytes)
+ * into a node: with the strlen and memcpy that loading calls anyway, as
+ * in a fresh process the first call of any other libc string function
+ * (its symbol bound, its code paged in) costs more than the copy. */
+static void
+set_name(struct errcat_locale *l, const char *name)
+{
+    memcpy(l->name, name, strlen(name) + 1);
+}
 
 /*
  * The first locale present further down name's chain (loading it if need
@@ -231,7 +242,7 @@ build(const struct errcat_catalog *cat, const char *name,
     l->cat = cat;
     l->kind = ERRCAT__NODE_LOADED;
     l->texts = (const char **)(l + 1);
-    strcpy(l->name, name);
+    set_name(l, name);
     l->rtl = errcat__rtl(name);
     *out = l;
     return 0;
@@ -255,17 +266,65 @@ free_node(struct errcat_locale *l)
     }
 }
 
-/* Appends s to path[0..*n), NUL-terminated; 0 when it does not fit. */
+/* Appends s to path[0..*n), NUL-terminated; 0 when it does not fit in
+ * size bytes. */
 static int
-path_add(char *path, size_t *n, const char *s)
+path_add(char *path, size_t size, size_t *n, const char *s)
 {
     size_t k = strlen(s);
 
-    if (k >= PATH_BYTES - *n)
+    if (k >= size - *n)
         return 0;
     memcpy(path + *n, s, k + 1);
     *n += k;
     return 1;
+}
+
+/*
+ * Opens DIR/name/LC_MESSAGES/DOMAIN.mo into mo, as errcat__mo_open_lazy.
+ * The path is built on the heap, at its length: a PATH_BYTES buffer on
+ * the stack would take the loading of a locale (and of each parent it
+ * loads in turn) pages deeper into the stack, which a fresh process has
+ * to fault in.
+ */
+static int
+open_file(const struct errcat_catalog *cat, const char *name,
+          struct errcat__mo *mo)
+{
+    const char *dir = localedir(cat);
+    size_t size = strlen(dir) + strlen(name) + strlen(cat->domain)
+        + sizeof "//LC_MESSAGES/.mo", n = 0;
+    char *path;
+    int rc;
+
+    if (size > PATH_BYTES)
+        return ERRCAT_ENOENT;
+    if ((path = errcat__malloc(size)) == NULL)
+        return ERRCAT_ENOMEM;
+    /* not snprintf: in a fresh process its first call costs more than
+       the rest of a small locale's loading */
+    if (path_add(path, size, &n, dir) && path_add(path, size, &n, "/")
+        && path_add(path, size, &n, name)
+        && path_add(path, size, &n, "/LC_MESSAGES/")
+        && path_add(path, size, &n, cat->domain)
+        && path_add(path, size, &n, ".mo"))
+        rc = errcat__mo_open_lazy(path, mo);
+    else
+        rc = ERRCAT_ENOENT;
+    errcat__free(path);
+    return rc;
+}
+
+/* Nonzero when a catalog's domain names a file in LC_MESSAGES: no '/',
+ * no leading '.'. A loop, for the reason set_name gives. */
+static int
+domain_ok(const char *domain)
+{
+    const char *p;
+
+    for (p = domain; *p && *p != '/'; p++)
+        ;
+    return *p == '\0' && domain[0] != '.';
 }
 
 /*
@@ -277,22 +336,13 @@ static int
 load(const struct errcat_catalog *cat, const char *name,
      struct errcat_locale **out)
 {
-    char path[PATH_BYTES];
     struct errcat__mo mo;
     struct errcat_locale *l = NULL;
-    size_t n;
     int rc;
 
-    if (strchr(cat->domain, '/') || cat->domain[0] == '.')
+    if (!domain_ok(cat->domain))
         return ERRCAT_EINVAL;
-    /* not snprintf: in a fresh process its first call costs more than
-       the rest of a small locale's loading */
-    n = 0;
-    if (!path_add(path, &n, localedir(cat)) || !path_add(path, &n, "/")
-        || !path_add(path, &n, name) || !path_add(path, &n, "/LC_MESSAGES/")
-        || !path_add(path, &n, cat->domain) || !path_add(path, &n, ".mo"))
-        return ERRCAT_ENOENT;
-    if ((rc = errcat__mo_open_lazy(path, &mo)) != 0)
+    if ((rc = open_file(cat, name, &mo)) != 0)
         return rc;
     if ((rc = build(cat, name, &mo, &l)) != 0) {
         errcat__mo_close(&mo);
@@ -354,7 +404,7 @@ add_alias(const struct errcat_catalog *cat, const char *raw,
     a->cat = cat;
     a->kind = ERRCAT__NODE_ALIAS;
     a->target = target;
-    strcpy(a->name, raw);
+    set_name(a, raw);
     push(cat, a);
 }
 

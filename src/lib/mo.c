@@ -30,9 +30,11 @@ get32(const struct errcat__mo *mo, uint64_t off)
 }
 
 /* Nonzero when the string table at `table` holds n strings that lie
- * inside the file, each followed by a NUL inside it; for a file read
- * lazily, whose strings are not in memory, the NUL is checked when a
- * string is read. */
+ * inside the file, each followed by a NUL inside it. For a file read
+ * lazily, whose strings are not in memory, only the table itself is
+ * checked here: each string's place and NUL are checked when it is read
+ * (read_string), so a first use does not walk every entry of a file of
+ * which it needs one. */
 static int
 table_ok(const struct errcat__mo *mo, uint32_t table)
 {
@@ -41,12 +43,13 @@ table_ok(const struct errcat__mo *mo, uint32_t table)
 
     if (table < MO_HEADER || end > mo->avail)
         return 0;
+    if (mo->lazy)
+        return 1;
     for (i = 0; i < mo->n; i++) {
         uint64_t len = get32(mo, (uint64_t)table + 8 * (uint64_t)i);
         uint64_t off = get32(mo, (uint64_t)table + 8 * (uint64_t)i + 4);
 
-        if (off + len >= mo->size
-            || (!mo->lazy && mo->data[off + len] != '\0'))
+        if (off + len >= mo->size || mo->data[off + len] != '\0')
             return 0;
     }
     return 1;
@@ -156,6 +159,10 @@ parse(struct errcat__mo *mo)
             mo->charset = header_charset(v, vn);
         } else {
             vn = errcat__mo_value_len(mo, i);
+            if ((uint64_t)vn >= mo->size) {
+                mo->charset = ERRCAT__MO_OTHER;     /* not inside: unread */
+                break;
+            }
             if ((h = errcat__malloc(vn + 1)) == NULL)
                 return ERRCAT_ENOMEM;
             mo->charset = errcat__mo_value_copy(mo, i, h) == 0
@@ -255,18 +262,28 @@ errcat__mo_index_free(struct errcat__mo_index *ix)
     ix->slot = NULL;
 }
 
+/* Nonzero when a lazily read file is still the one opened, as large as
+ * it was: a file rewritten or cut short under us is read no further. */
+static int
+unchanged(const struct errcat__mo *mo)
+{
+    struct stat st;
+
+    return fstat(mo->fd, &st) == 0 && (uint64_t)st.st_dev == mo->dev
+        && (uint64_t)st.st_ino == mo->ino && (uint64_t)st.st_size == mo->size;
+}
+
 /* Reads len + 1 bytes at off of a lazily read file into dst: the string
- * and its NUL. 0, or -1 when the file is no longer the one opened, is
- * shorter, or the string is not terminated there. */
+ * and its NUL. 0, or -1 when they do not lie inside the file (as it was
+ * opened, or as it is now) or the string is not terminated there. The
+ * caller has checked the file is unchanged. */
 static int
 read_string(const struct errcat__mo *mo, uint64_t off, size_t len, char *dst)
 {
-    struct stat st;
     size_t got = 0;
     ssize_t r;
 
-    if (fstat(mo->fd, &st) != 0 || (uint64_t)st.st_dev != mo->dev
-        || (uint64_t)st.st_ino != mo->ino || (uint64_t)st.st_size != mo->size)
+    if (off + len >= mo->size)
         return -1;
     while (got < len + 1) {
         r = pread(mo->fd, dst + got, len + 1 - got, (off_t)(off + got));
@@ -332,6 +349,10 @@ errcat__mo_find(const struct errcat__mo *mo,
     uint32_t h, idx, incr, probes, e;
     size_t j;
 
+    /* one check per lookup, not one per string read: the key compared
+       and the translation read after it come from the file it saw */
+    if (mo->lazy && !unchanged(mo))
+        return -1;
     if (mo->hash_size) {
         /* gettext's double hashing; at most hash_size probes, however
            the table was written */

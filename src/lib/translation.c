@@ -129,10 +129,12 @@ static int
 plain_ok(const char *tr, size_t n)
 {
     struct errcat__ph ph;
-    size_t pos = 0;
+    size_t pos = 0, i;
     enum errcat__ph_kind k;
 
-    if (!memchr(tr, '%', n) && !memchr(tr, '{', n))
+    for (i = 0; i < n && tr[i] != '%' && tr[i] != '{'; i++)
+        ;
+    if (i == n)
         return 1;               /* the usual case, without a scan */
     while ((k = errcat__ph_next(tr, n, &pos, ERRCAT__PH_MODE_ANY, &ph))
            != ERRCAT__PH_END)

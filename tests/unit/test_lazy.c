@@ -1,9 +1,10 @@
 /*
- * test_lazy.c - a large .mo file read lazily: only its header and tables
- * at first use, each string by pread when first asked for, checked then;
- * the same texts as a file read whole; a file cut short under the reader
- * loses texts, never safety, and one replaced is read on as opened; threads resolving the same texts
- * at once agree, without a lock.
+ * test_lazy.c - a .mo file of more than a few pages read lazily: only its
+ * header and tables at first use, each string by pread when first asked
+ * for, checked then; the same texts as a file read whole; a file cut
+ * short under the reader loses texts, never safety, and one replaced is
+ * read on as opened; threads resolving the same texts at once agree,
+ * without a lock.
  */
 #include <pthread.h>
 #include <setjmp.h>
@@ -20,10 +21,28 @@
 #include "../fixtures/fixture_locale.h"
 
 static const struct errcat_catalog *const cat = &fixture_catalog;
-static char big[256], small[256];
+static char big[256], medium[256], small[256];
 
-/* de.po of the fixture plus one message of 1.5 MB (no catalog text), so
- * msgfmt writes a file over ERRCAT__MO_LAZY_MIN with tables first. */
+/* Into dir, de.po of the fixture plus one message of pad bytes (no
+ * catalog text), compiled by msgfmt, which writes the tables first. */
+static void
+make_padded(char *dir, size_t size, const char *tag, long pad)
+{
+    char cmd[1400];
+
+    snprintf(dir, size, "%s", fx_tempdir(tag));
+    snprintf(cmd, sizeof cmd,
+             "{ cat '%s/tests/fixtures/po/de.po'; printf '\\nmsgid \"padding\"\\n"
+             "msgstr \"'; head -c %ld /dev/zero | tr '\\0' x; "
+             "printf '\"\\n'; } > '%s/de.po' && msgfmt -o '%s' '%s/de.po'",
+             ERRCAT_TOP, pad, dir, fx_mo_path(dir, "de", "errcat-fixture"),
+             dir);
+    fx_sh(cmd);
+}
+
+/* The fixture's de.po as msgfmt compiles it (a few kB: read whole), with
+ * a message of 1.5 MB (far over ERRCAT__MO_LAZY_MIN) and with one that
+ * makes a file of a few pages, as a catalog of some dozens of entries. */
 static void
 make_dirs(void)
 {
@@ -31,19 +50,15 @@ make_dirs(void)
 
     if (big[0]) {
         fx_rmdir(big);
+        fx_rmdir(medium);
         fx_rmdir(small);
     }
     snprintf(small, sizeof small, "%s", fx_tempdir("eager"));
-    snprintf(big, sizeof big, "%s", fx_tempdir("lazy"));
     snprintf(cmd, sizeof cmd, "msgfmt -o '%s' '%s/tests/fixtures/po/de.po'",
              fx_mo_path(small, "de", "errcat-fixture"), ERRCAT_TOP);
     fx_sh(cmd);
-    snprintf(cmd, sizeof cmd,
-             "{ cat '%s/tests/fixtures/po/de.po'; printf '\\nmsgid \"padding\"\\n"
-             "msgstr \"'; head -c 1500000 /dev/zero | tr '\\0' x; "
-             "printf '\"\\n'; } > '%s/de.po' && msgfmt -o '%s' '%s/de.po'",
-             ERRCAT_TOP, big, fx_mo_path(big, "de", "errcat-fixture"), big);
-    fx_sh(cmd);
+    make_padded(big, sizeof big, "lazy", 1500000);
+    make_padded(medium, sizeof medium, "pages", 24000);
 }
 
 static int
@@ -60,6 +75,7 @@ teardown(void **state)
     (void)state;
     errcat_catalog_release(cat);
     fx_rmdir(big);
+    fx_rmdir(medium);
     fx_rmdir(small);
     return 0;
 }
@@ -96,8 +112,88 @@ test_lazy_reads_only_the_tables(void **state)
     errcat__mo_close(&mo);
     snprintf(path, sizeof path, "%s/de/LC_MESSAGES/errcat-fixture.mo", small);
     assert_int_equal(errcat__mo_open_lazy(path, &mo), 0);
+    assert_true(mo.size < ERRCAT__MO_LAZY_MIN);
     assert_false(mo.lazy);
     errcat__mo_close(&mo);
+}
+
+/* A file of a few pages is read lazily too: read whole, its pages of
+ * fresh memory would cost a first use more than the lookups save. */
+static void
+test_lazy_reads_a_file_of_a_few_pages_lazily(void **state)
+{
+    char path[512];
+    struct errcat__mo mo;
+    const struct errcat_locale *loc;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/de/LC_MESSAGES/errcat-fixture.mo",
+             medium);
+    assert_int_equal(errcat__mo_open_lazy(path, &mo), 0);
+    assert_true(mo.size >= ERRCAT__MO_LAZY_MIN && mo.size < 64 << 10);
+    assert_true(mo.lazy);
+    assert_true(mo.avail < 4096);
+    errcat__mo_close(&mo);
+    loc = de_from(medium);
+    assert_string_equal(errcat_describe(cat, loc, FIX_SERVER_NOT_FOUND),
+                        "Der Server existiert nicht.");
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16
+        | (uint32_t)p[3] << 24;
+}
+
+/* A lazily read file is not walked string by string at its first use:
+ * a translation placed outside the file is refused when it is read, and
+ * only it; the rest of the file is used. */
+static void
+test_lazy_refuses_a_string_out_of_the_file_alone(void **state)
+{
+    static const char key[] = "description\004The server types differ.";
+    char path[512], *dir;
+    unsigned char *mo;
+    const struct errcat_locale *loc;
+    uint32_t n, orig, trans, i;
+    long size;
+    FILE *f;
+
+    (void)state;
+    snprintf(path, sizeof path, "%s/de/LC_MESSAGES/errcat-fixture.mo",
+             medium);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    size = ftell(f);
+    rewind(f);
+    mo = malloc((size_t)size);
+    assert_non_null(mo);
+    assert_int_equal(fread(mo, 1, (size_t)size, f), (size_t)size);
+    fclose(f);
+    assert_int_equal(le32(mo), 0x950412deu);    /* msgfmt's, this host's */
+    n = le32(mo + 8);
+    orig = le32(mo + 12);
+    trans = le32(mo + 16);
+    for (i = 0; i < n; i++)
+        if (le32(mo + orig + 8 * i) == sizeof key - 1
+            && memcmp(mo + le32(mo + orig + 8 * i + 4), key,
+                      sizeof key - 1) == 0)
+            break;
+    assert_true(i < n);
+    mo_put32(mo + trans + 8 * i + 4, (uint32_t)size + 100, 0);
+    dir = strdup(fx_tempdir("outside"));
+    fx_write(fx_mo_path(dir, "de", "errcat-fixture"), mo, (size_t)size);
+    free(mo);
+    loc = de_from(dir);
+    assert_string_equal(errcat_describe(cat, loc, FIX_SERVER_NOT_FOUND),
+                        "Der Server existiert nicht.");
+    assert_string_equal(errcat_describe(cat, loc, FIX_SERVER_TYPE_MISMATCH),
+                        "The server types differ.");
+    errcat_catalog_release(cat);
+    fx_rmdir(dir);
+    free(dir);
 }
 
 /* Every text of every entry is the same, read whole or lazily. */
@@ -216,6 +312,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lazy_reads_only_the_tables),
+        cmocka_unit_test(test_lazy_reads_a_file_of_a_few_pages_lazily),
+        cmocka_unit_test(test_lazy_refuses_a_string_out_of_the_file_alone),
         cmocka_unit_test(test_lazy_gives_the_texts_of_a_whole_read),
         cmocka_unit_test(test_lazy_survives_the_file_changing),
         cmocka_unit_test(test_lazy_threads_agree),
