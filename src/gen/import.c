@@ -863,12 +863,13 @@ import_set_free(struct import_set *set)
     memset(set, 0, sizeof *set);
 }
 
-/* Words that say little in an id, each between spaces. */
-static const char stop_words[] =
-    " a an the of to is are was were be been being has have had this"
-    " that these those it its for in on at by and or with from as which"
-    " currently used please your you s ";
-
+/* Words that say little in an id, by length, each followed by a space. */
+static const char *const stop_words[] = {
+    NULL, "a s ", "an of to is be it in on at by or as ",
+    "the are was has had its for and you ", "were been have this that "
+    "with from used your ", "these those which being ", "please ", NULL,
+    NULL, "currently "
+};
 /* ASCII only, whatever the locale: ids are the same everywhere. */
 static int
 word_char(char c)
@@ -887,17 +888,18 @@ lower(char c)
 static int
 stop_word(const char *w, size_t n)
 {
-    char key[12];
+    const char *p;
+    char key[16];
     size_t i;
 
-    if (n + 2 >= sizeof key)
+    if (n >= sizeof stop_words / sizeof *stop_words || !stop_words[n])
         return 0;
-    key[0] = ' ';
     for (i = 0; i < n; i++)
-        key[i + 1] = lower(w[i]);
-    key[n + 1] = ' ';
-    key[n + 2] = '\0';
-    return strstr(stop_words, key) != NULL;
+        key[i] = lower(w[i]);
+    for (p = stop_words[n]; *p; p += n + 1)
+        if (memcmp(p, key, n) == 0)
+            return 1;
+    return 0;
 }
 
 #define ID_WORDS 4
@@ -1019,7 +1021,8 @@ import_placeholders(const char *message, char ***names)
     enum errcat__ph_mode mode;
 
     *names = NULL;
-    if (!message)
+    /* most messages have nothing a placeholder could start with */
+    if (!message || !strpbrk(message, "%{}"))
         return 0;
     model_scan(message, &ph);
     if (ph.mixed || ph.style == ERRCAT_FORMAT_NONE)
@@ -1056,13 +1059,16 @@ import_placeholders(const char *message, char ***names)
 char *
 import_arg_text(const char *name, size_t k)
 {
-    char *s = xmalloc((name ? strlen(name) : 0) + 64);
+    static const char tail[] = " (not described in the table)";
+    size_t n = name ? strlen(name) : 0;
+    char *s = xmalloc(n + 64);
 
-    if (name)
-        sprintf(s, "%s (not described in the table)", name);
-    else
-        sprintf(s, "argument %lu (not described in the table)",
-                (unsigned long)k + 1);
+    if (name) {
+        memcpy(s, name, n);
+        memcpy(s + n, tail, sizeof tail);
+    } else {
+        sprintf(s, "argument %lu%s", (unsigned long)k + 1, tail);
+    }
     return s;
 }
 
@@ -1139,6 +1145,10 @@ import_build_ids(struct model_catalog *cat, const struct import_rows *rows)
 {
     struct import_set ids = { NULL, 0, 0, { NULL } };
     size_t i, k;
+
+    /* room for every row's id at once: no rehashing as it fills */
+    while (ids.mask < 2 * (rows->n + 1))
+        set_grow(&ids);
 
     for (i = 0; i < rows->n && i < cat->n_entries; i++) {
         struct model_entry *e = &cat->entries[i];
