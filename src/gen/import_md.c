@@ -10,6 +10,7 @@
  * &quot; &#39; lose their markup and keep their text.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,7 +218,7 @@ has_pipe(const char *line, size_t n)
 /* Splits a table line into cells at unescaped pipes; the outer pipes
    are the row's borders, blanks around each cell are not its text. */
 static void
-split_row(struct import_doc *doc, struct import_row *r, const char *line,
+split_row(struct pool *pool, struct import_row *r, const char *line,
           size_t n, unsigned lineno)
 {
     size_t i = 0, start, done = 0, pipes = 1, k;
@@ -252,12 +253,12 @@ split_row(struct import_doc *doc, struct import_row *r, const char *line,
             a++;
         while (z > a && blank(line[z - 1]))
             z--;
-        lit = literal(&doc->strings, line + a, z - a);
+        lit = literal(pool, line + a, z - a);
         pl = NULL;
         if (strpbrk(lit, "\\*_`[&")) {
             char *made = plain(lit);
 
-            pl = pool_strndup(&doc->strings, made, strlen(made));
+            pl = pool_strndup(pool, made, strlen(made));
             free(made);
         }
         col += (unsigned)utf8_chars(line + done, a - done);
@@ -269,28 +270,87 @@ split_row(struct import_doc *doc, struct import_row *r, const char *line,
     }
 }
 
+/* A table line found, to be split into its row's cells: the row by
+   table and index (the arrays move while the page is read). */
+struct md_line {
+    size_t table, row;
+    const char *text;
+    size_t n;
+    unsigned lineno;
+};
+
+/* Lines [from, to) of a page split by one thread, into its own pool. */
+struct md_split {
+    struct import_doc *doc;
+    const struct md_line *lines;
+    size_t from, to;
+    struct pool strings;
+};
+
+static void *
+split_lines(void *arg)
+{
+    struct md_split *s = arg;
+    size_t i;
+
+    for (i = s->from; i < s->to; i++) {
+        const struct md_line *l = &s->lines[i];
+
+        split_row(&s->strings, &s->doc->tables[l->table].rows[l->row],
+                  l->text, l->n, l->lineno);
+    }
+    return NULL;
+}
+
+/* Table lines past which a second thread splits half of them. */
+#define MD_SPLIT_THREADED 8192
+
+static void
+add_line(struct md_line **lines, size_t *n, size_t *cap,
+         const struct import_doc *doc, const char *text, size_t len,
+         unsigned lineno)
+{
+    struct md_line *l;
+
+    *lines = xgrow(*lines, cap, *n, sizeof **lines);
+    l = &(*lines)[(*n)++];
+    l->table = doc->n_tables - 1;
+    l->row = doc->tables[doc->n_tables - 1].n_rows - 1;
+    l->text = text;
+    l->n = len;
+    l->lineno = lineno;
+}
+
 int
 import_md_read(struct import_doc *doc, const char *data, size_t len)
 {
     const char *p = data, *end = data + len;
     const char *prev = NULL;
-    size_t prev_n = 0;
+    size_t prev_n = 0, n_lines = 0, cap = 0;
     unsigned lineno = 0;
     struct import_table *t = NULL;
+    struct md_line *lines = NULL;
+    struct md_split half[2];
+    pthread_t thread;
+    int threaded = 0;
 
+    /* Which lines are a table's rows is decided line by line; splitting
+       them into cells, most of the work, is done after, by two threads
+       for a big page. */
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
         lineno++;
         if (t && has_pipe(p, n)) {
-            split_row(doc, import_add_row(t, lineno), p, n, lineno);
+            import_add_row(t, lineno);
+            add_line(&lines, &n_lines, &cap, doc, p, n, lineno);
         } else if (prev && has_pipe(prev, prev_n) && delimiter_row(p, n)
                    && has_pipe(p, n)) {
             t = import_add_table(doc, lineno - 1);
             t->n_header = 1;
-            split_row(doc, import_add_row(t, lineno - 1), prev, prev_n,
-                      lineno - 1);
+            import_add_row(t, lineno - 1);
+            add_line(&lines, &n_lines, &cap, doc, prev, prev_n, lineno - 1);
         } else {
             t = NULL;
         }
@@ -298,5 +358,22 @@ import_md_read(struct import_doc *doc, const char *data, size_t len)
         prev_n = n;
         p = nl ? nl + 1 : end;
     }
+    memset(half, 0, sizeof half);
+    half[0].doc = half[1].doc = doc;
+    half[0].lines = half[1].lines = lines;
+    half[0].to = half[1].from = n_lines;
+    half[1].to = n_lines;
+    if (n_lines >= MD_SPLIT_THREADED) {
+        half[0].to = half[1].from = n_lines / 2;
+        threaded = pthread_create(&thread, NULL, split_lines, &half[1]) == 0;
+        if (!threaded)
+            half[0].to = n_lines;
+    }
+    split_lines(&half[0]);
+    if (threaded)
+        pthread_join(thread, NULL);
+    pool_adopt(&doc->strings, &half[0].strings);
+    pool_adopt(&doc->strings, &half[1].strings);
+    free(lines);
     return 0;
 }
