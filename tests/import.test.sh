@@ -37,6 +37,34 @@ grep -q "^tests/import/seed.md:66:176: warning: unbalanced '\"' in message" \
     -o "$d/again.xml" tests/import/seed.md 2> /dev/null
 sed 's|again.xml|csbs.xml|' "$d/again.xml" | cmp -s - "$d/csbs.xml" ||
     no "re-import differs"
+# a page of 9000 rows, whose rows are split on two threads, gives the
+# catalog its two halves give when read one after the other on one; a
+# bad row in the second half is reported at its line
+awk 'BEGIN {
+    print "| Module | HTTP Status Code | Error Code | Description | Error Message |"
+    print "|---|---|---|---|---|"
+    for (i = 1; i <= 9000; i++)
+        printf "| M%d | 400 | BIG.%05d | Row **%d** a\\|b<br>c | Row %d `%%s` \\| é |\n", \
+            i % 7, i, i, i
+}' > "$d/big.md"
+{ sed -n 1,2p "$d/big.md"; sed -n 3,4502p "$d/big.md"; } > "$d/big1.md"
+{ sed -n 1,2p "$d/big.md"; sed -n 4503,9002p "$d/big.md"; } > "$d/big2.md"
+"$gen" import --name big -o "$d/big.xml" "$d/big.md" 2> "$d/err.txt" ||
+    { no "import of a 9000-row page"; cat "$d/err.txt"; }
+grep -q '9000 entries, 7 modules' "$d/err.txt" || no "9000-row page: $(cat "$d/err.txt")"
+"$gen" import --name big -o "$d/halves.xml" "$d/big1.md" "$d/big2.md" \
+    2> /dev/null || no "import of the two halves"
+sed 1,2d "$d/big.xml" > "$d/big.body"
+sed 1,2d "$d/halves.xml" > "$d/halves.body"
+cmp -s "$d/big.body" "$d/halves.body" ||
+    no "a page split on two threads differs from its halves read in turn"
+sed '8003s/| 400 |/| 4000 |/' "$d/big.md" > "$d/bigbad.md"
+"$gen" import -o "$d/bigbad.xml" "$d/bigbad.md" 2> "$d/err.txt" &&
+    no "bad row in a 9000-row page accepted"
+grep -q "bigbad.md:8003:[0-9]*: error: HTTP status '4000'" "$d/err.txt" ||
+    no "bad row in a 9000-row page: $(cat "$d/err.txt")"
+[ ! -e "$d/bigbad.xml" ] || no "bigbad.xml written"
+
 # every format, each to a catalog that passes check
 for t in grid.rst list-table.rst page.html export.csv export.tsv; do
     "$gen" import -o "$d/$t.xml" "tests/import/$t" 2> "$d/err.txt" ||
