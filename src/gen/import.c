@@ -1147,8 +1147,10 @@ import_build_ids(struct model_catalog *cat, const struct import_rows *rows)
     size_t i, k;
 
     /* room for every row's id at once: no rehashing as it fills */
+    ids.mask = 63;
     while (ids.mask < 2 * (rows->n + 1))
-        set_grow(&ids);
+        ids.mask = ids.mask * 2 + 1;
+    ids.slot = xcalloc(ids.mask + 1, sizeof *ids.slot);
 
     for (i = 0; i < rows->n && i < cat->n_entries; i++) {
         struct model_entry *e = &cat->entries[i];
@@ -1191,6 +1193,26 @@ same(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
+/* The key entries are chained by: the code, or the message without. */
+static const char *
+pair_key(const struct model_entry *e)
+{
+    return e->code ? e->code : e->text[FIELD_MESSAGE];
+}
+
+/* The slot of key's chain in head, or the empty slot where it goes. */
+static size_t
+chain_slot(const struct model_catalog *cat, const size_t *head, size_t mask,
+           const char *key)
+{
+    size_t j;
+
+    for (j = str_hash(key) & mask; head[j]; j = (j + 1) & mask)
+        if (same(pair_key(&cat->entries[head[j] - 1]), key))
+            break;
+    return j;
+}
+
 long *
 import_pair(const struct model_catalog *cat, const struct import_rows *rows)
 {
@@ -1204,17 +1226,11 @@ import_pair(const struct model_catalog *cat, const struct import_rows *rows)
     next = xcalloc(cat->n_entries + 1, sizeof *next);
     /* entries chained by code (or, without one, by message), in order */
     for (i = cat->n_entries; i-- > 0;) {
-        const struct model_entry *e = &cat->entries[i];
-        const char *key = e->code ? e->code : e->text[FIELD_MESSAGE];
+        const char *key = pair_key(&cat->entries[i]);
 
         if (!key)
             continue;
-        for (j = str_hash(key) & mask; head[j]; j = (j + 1) & mask) {
-            const struct model_entry *o = &cat->entries[head[j] - 1];
-
-            if (same(o->code ? o->code : o->text[FIELD_MESSAGE], key))
-                break;
-        }
+        j = chain_slot(cat, head, mask, key);
         next[i] = head[j];
         head[j] = i + 1;
     }
@@ -1228,12 +1244,7 @@ import_pair(const struct model_catalog *cat, const struct import_rows *rows)
         pair[i] = -1;
         if (!key)
             continue;
-        for (j = str_hash(key) & mask; head[j]; j = (j + 1) & mask) {
-            const struct model_entry *o = &cat->entries[head[j] - 1];
-
-            if (same(o->code ? o->code : o->text[FIELD_MESSAGE], key))
-                break;
-        }
+        j = chain_slot(cat, head, mask, key);
         for (e = head[j]; e; e = next[e - 1]) {
             const struct model_entry *o = &cat->entries[e - 1];
             int score;
