@@ -148,17 +148,6 @@ find_lang(struct docs_lang *langs, size_t n, const char *code)
     return NULL;
 }
 
-static char *
-path_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir), m = strlen(name);
-    char *s = xmalloc(n + m + 2);
-
-    memcpy(s, dir, n);
-    s[n] = '/';
-    memcpy(s + n + 1, name, m + 1);
-    return s;
-}
 
 /*
  * Reads DIR/LINGUAS: words, '#' to the end of a line a comment. Adds the
@@ -168,7 +157,7 @@ path_join(const char *dir, const char *name)
 static int
 read_linguas(const char *dir, char ***names, size_t *n_names)
 {
-    char *path = path_join(dir, "LINGUAS");
+    char *path = xjoin(dir, '/', "LINGUAS");
     FILE *f = fopen(path, "r");
     char line[1024];
     unsigned lineno = 0;
@@ -451,7 +440,7 @@ docs_run(const struct docs_options *opt)
         goto out;
     }
     for (j = 0; j < n_langs && status == 0; j++) {
-        char *dir = path_join(opt->out_dir, langs[j].code);
+        char *dir = xjoin(opt->out_dir, '/', langs[j].code);
 
         if (output_mkdir(dir) < 0)
             status = 2;
@@ -475,11 +464,11 @@ docs_run(const struct docs_options *opt)
         st.n_catalogs = loaded;
         st.n_langs = n_langs;
         emit_docs_status_md(&st, &md);
-        path = path_join(opt->out_dir, "status.md");
+        path = xjoin(opt->out_dir, '/', "status.md");
         output_add(&outs, path, &md);
         free(path);
         emit_docs_status_html(&st, &html);
-        path = path_join(opt->out_dir, "status.html");
+        path = xjoin(opt->out_dir, '/', "status.html");
         output_add(&outs, path, &html);
         free(path);
     }

@@ -41,13 +41,7 @@ struct suggestion {
 static char *
 key_of(const char *ctxt, const char *msgid)
 {
-    size_t a = strlen(ctxt), b = strlen(msgid);
-    char *k = xmalloc(a + b + 2);
-
-    memcpy(k, ctxt, a);
-    k[a] = '\4';
-    memcpy(k + a + 1, msgid, b + 1);
-    return k;
+    return xjoin(ctxt, '\4', msgid);
 }
 
 /* The placeholders of s that take arguments, as one string each in the

@@ -60,6 +60,18 @@ xstrndup(const char *s, size_t n)
     return d;
 }
 
+char *
+xjoin(const char *a, char sep, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    char *s = xmalloc(n + m + 2);
+
+    memcpy(s, a, n);
+    s[n] = sep;
+    memcpy(s + n + 1, b, m + 1);
+    return s;
+}
+
 void *
 xgrow(void *p, size_t *cap, size_t n, size_t size)
 {

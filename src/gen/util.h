@@ -14,6 +14,8 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* a, the byte sep, then b: "dir/name", "ctxt\4msgid". Owned. */
+char *xjoin(const char *a, char sep, const char *b);
 
 /* Grows *p, an array of *cap elements of size `size`, to hold n + 1. */
 void *xgrow(void *p, size_t *cap, size_t n, size_t size);
