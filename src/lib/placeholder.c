@@ -20,6 +20,17 @@ is_name_char(int c)
     return is_name_start(c) || (c >= '0' && c <= '9');
 }
 
+/* Nonzero when c is one of the bytes of set: never for the NUL, which
+ * strchr finds in every set. */
+static int
+in_set(const char *set, int c)
+{
+    for (; *set; set++)
+        if (*set == c)
+            return 1;
+    return 0;
+}
+
 static int
 is_digit(int c)
 {
@@ -99,7 +110,7 @@ directive(const char *s, size_t n, size_t j, int python,
     size_t k;
 
     ph->flags.off = j;
-    while (j < n && s[j] != '\0' && strchr(flags, s[j])) {
+    while (j < n && in_set(flags, s[j])) {
         if (s[j] == ' ')
             ph->loose = 1;
         j++;
@@ -117,16 +128,16 @@ directive(const char *s, size_t n, size_t j, int python,
         ph->length = s[j] == 'h' ? 'H' : 'q';
         j += 2;
     } else if (j < n && s[j] != '\0'
-               && strchr(python ? "hlL" : "hlLqjzt", s[j])) {
+               && in_set(python ? "hlL" : "hlLqjzt", s[j])) {
         ph->length = s[j];
         j++;
     }
-    if (j < n && s[j] != '\0' && strchr(conv, s[j])) {
+    if (j < n && in_set(conv, s[j])) {
         ph->conv = s[j];
         return j + 1;
     }
     for (k = ph->flags.off; k <= j && k < n; k++)
-        if (s[k] != '\0' && strchr(others, s[k]))
+        if (in_set(others, s[k]))
             *unsupported = 1;
     *fail = j;
     return 0;
@@ -213,12 +224,12 @@ brace_spec(const char *s, size_t n, size_t j, struct errcat__ph *ph,
     c = 1;
     while (k + c < n && ((unsigned char)s[k + c] & 0xC0) == 0x80)
         c++;
-    if (k + c < n && strchr("<>^", s[k + c]) && s[k + c] != '\0'
+    if (k + c < n && in_set("<>^", s[k + c])
         && s[k] != '{' && s[k] != '}')
         k += c + 1;
-    else if (k < n && s[k] != '\0' && strchr("<>^", s[k]))
+    else if (k < n && in_set("<>^", s[k]))
         k++;
-    if (k < n && s[k] != '\0' && strchr("+- ", s[k]))
+    if (k < n && in_set("+- ", s[k]))
         k++;
     if (k < n && s[k] == '#')
         k++;
@@ -235,7 +246,7 @@ brace_spec(const char *s, size_t n, size_t j, struct errcat__ph *ph,
         if (ph->prec.len == 0)
             return 0;
     }
-    if (k < n && s[k] != '\0' && strchr("bcdeEfFgGnosxX%", s[k]))
+    if (k < n && in_set("bcdeEfFgGnosxX%", s[k]))
         ph->type = s[k++];
     ph->spec.len = k - j;
     if (k < n && s[k] == '}')
@@ -280,7 +291,7 @@ scan_brace(const char *s, size_t n, size_t i, size_t *pos,
         goto not_field;
     }
     if (s[j] == '!') {
-        if (j + 2 >= n || !strchr("rsa", s[j + 1]) || s[j + 1] == '\0'
+        if (j + 2 >= n || !in_set("rsa", s[j + 1])
             || (s[j + 2] != '}' && s[j + 2] != ':'))
             goto not_field;
         ph->conv = s[j + 1];
@@ -375,16 +386,16 @@ errcat__ph_type(const struct errcat__ph *ph)
     if (ph->style == ERRCAT_FORMAT_PYTHON) {
         if (ph->kind == ERRCAT__PH_NAMED_BARE)
             return 4;           /* kept as written: stands for a text */
-        return c == 'c' ? 1 : strchr("diouxX", c) ? 2 : strchr("eEfFgG", c)
+        return c == 'c' ? 1 : in_set("diouxX", c) ? 2 : in_set("eEfFgG", c)
             ? 3 : 4;
     }
     if (ph->style != ERRCAT_FORMAT_PRINTF || c == 0)
         return 0;
     if (c == 'd' || c == 'i')
         cls = T_SINT;
-    else if (strchr("ouxX", c))
+    else if (in_set("ouxX", c))
         cls = T_UINT;
-    else if (strchr("eEfFgGaA", c))
+    else if (in_set("eEfFgGaA", c))
         cls = T_DOUBLE;
     else if (c == 'c')
         cls = l == 'l' ? T_WCHAR : T_CHAR;
@@ -433,14 +444,14 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         while (sp + c1 < end && ((unsigned char)sp[c1] & 0xC0) == 0x80)
             c1++;
         lay->align = 0;
-        if (sp + c1 < end && strchr("<>^", sp[c1]) && sp[c1] != '\0') {
+        if (sp + c1 < end && in_set("<>^", sp[c1])) {
             lay->fill = sp;
             lay->fill_len = c1;
             lay->align = sp[c1];
             sp += c1 + 1;
-        } else if (sp < end && strchr("<>^", *sp) && *sp != '\0')
+        } else if (sp < end && in_set("<>^", *sp))
             lay->align = *sp++;
-        if (sp < end && strchr("+- ", *sp) && *sp != '\0')
+        if (sp < end && in_set("+- ", *sp))
             sp++;
         if (sp < end && *sp == '#') {
             lay->alt = 1;
@@ -451,7 +462,7 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         lay->cls = c == 'd' || c == 'n' ? ERRCAT__PH_INT
             : c == 'x' || c == 'X' ? ERRCAT__PH_HEX
             : c == 'o' ? ERRCAT__PH_OCT : c == 'b' ? ERRCAT__PH_BIN
-            : c && strchr("eEfFgG%", c) ? ERRCAT__PH_FLOAT
+            : c && in_set("eEfFgG%", c) ? ERRCAT__PH_FLOAT
             : c == 'c' ? ERRCAT__PH_CHAR : ERRCAT__PH_ANY;
         if (ph->conv)
             lay->cls = ERRCAT__PH_ANY;      /* !r: a repr, any text */
@@ -475,7 +486,7 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         : c == 'u' ? ERRCAT__PH_UINT
         : c == 'x' || c == 'X' ? ERRCAT__PH_HEX
         : c == 'o' ? ERRCAT__PH_OCT
-        : c && strchr("eEfFgGaA", c) ? ERRCAT__PH_FLOAT
+        : c && in_set("eEfFgGaA", c) ? ERRCAT__PH_FLOAT
         : c == 'c' ? ERRCAT__PH_CHAR : ERRCAT__PH_ANY;
     if (lay->align == '<' || lay->cls == ERRCAT__PH_ANY
         || lay->cls == ERRCAT__PH_CHAR)
