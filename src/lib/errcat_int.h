@@ -37,6 +37,21 @@ errcat__is_alnum(int c)
     return errcat__is_alpha(c) || errcat__is_digit(c);
 }
 
+/* Nonzero when a[0..n) and b[0..n) are the same bytes. A loop, not
+ * memcmp, on the path of a locale's first use: its strings are short, and
+ * in a fresh process memcmp's first call (its symbol bound, its code
+ * paged in) costs more than comparing all of them. */
+static inline int
+errcat__same(const char *a, const char *b, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 /* ---- alloc.c: the one allocation hook of the runtime -------------------- */
 
 /*

@@ -6,6 +6,7 @@
  * (a hostile table can only make lookups miss); without one, an index of
  * liberrcat's own.
  */
+#define _GNU_SOURCE             /* AT_EMPTY_PATH, where there is one */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -262,6 +263,23 @@ errcat__mo_index_free(struct errcat__mo_index *ix)
     ix->slot = NULL;
 }
 
+/*
+ * fstat. Where the system has AT_EMPTY_PATH, as fstatat with an empty
+ * path of our own: that is what glibc's fstat does, with an empty string
+ * in libc's read-only data, which the kernel reads; in a fresh process
+ * that page is not mapped yet, and the first use of a locale took the
+ * fault.
+ */
+static int
+stat_fd(int fd, struct stat *st)
+{
+#ifdef AT_EMPTY_PATH
+    return fstatat(fd, "", st, AT_EMPTY_PATH);
+#else
+    return fstat(fd, st);
+#endif
+}
+
 /* Nonzero when a lazily read file is still the one opened, as large as
  * it was: a file rewritten or cut short under us is read no further. */
 static int
@@ -269,7 +287,7 @@ unchanged(const struct errcat__mo *mo)
 {
     struct stat st;
 
-    return fstat(mo->fd, &st) == 0 && (uint64_t)st.st_dev == mo->dev
+    return stat_fd(mo->fd, &st) == 0 && (uint64_t)st.st_dev == mo->dev
         && (uint64_t)st.st_ino == mo->ino && (uint64_t)st.st_size == mo->size;
 }
 
@@ -317,7 +335,7 @@ key_is(const struct errcat__mo *mo, uint32_t i, const char *key, size_t n)
     if (k == NULL)
         return 0;
     same = read_string(mo, get32(mo, o + 4), n, k) == 0
-        && memcmp(k, key, n) == 0;
+        && errcat__same(k, key, n);
     if (k != small)
         errcat__free(k);
     return same;
@@ -464,7 +482,7 @@ open_mo(const char *path, struct errcat__mo *mo, size_t lazy_min)
     fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         return ERRCAT_ENOENT;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    if (stat_fd(fd, &st) != 0 || !S_ISREG(st.st_mode))
         rc = ERRCAT_ENOENT;
     else if (st.st_size < MO_HEADER || (uint64_t)st.st_size > ERRCAT__MO_MAX)
         rc = ERRCAT_EINVAL;

@@ -33,7 +33,7 @@ same_key(const struct arg *a, const struct arg *b)
 {
     if (a->name || b->name)
         return a->name && b->name && a->name_len == b->name_len
-            && memcmp(a->name, b->name, a->name_len) == 0;
+            && errcat__same(a->name, b->name, a->name_len);
     return a->index == b->index;
 }
 
@@ -42,7 +42,7 @@ same_use(const struct arg *a, const struct arg *b)
 {
     return same_key(a, b) && a->type == b->type
         && a->spec_len == b->spec_len
-        && memcmp(a->spec, b->spec, a->spec_len) == 0;
+        && errcat__same(a->spec, b->spec, a->spec_len);
 }
 
 /*
@@ -178,7 +178,7 @@ errcat__arg_names(const char *src, enum errcat_format fmt,
             continue;
         for (i = 0; i < count && i < max; i++)
             if (len[i] == ph.name_len
-                && memcmp(src + off[i], src + ph.name, ph.name_len) == 0)
+                && errcat__same(src + off[i], src + ph.name, ph.name_len))
                 break;
         if (i < count && i < max)
             continue;
