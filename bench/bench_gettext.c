@@ -3,6 +3,10 @@
  * that liberrcat serves: the descriptions of the CSBS catalog, looked up by
  * the generated tables' own keys (msgctxt "\004" msgid).
  *   bench_gettext LOCALEDIR
+ *   bench_gettext first LOCALEDIR
+ * The second form times the first dgettext of a fresh process, which
+ * finds, opens and reads the .mo: what bench_lookup first times for
+ * liberrcat (setlocale and bindtextdomain come before, as errcat_bind).
  * Warm hits and misses run in one thread with LANGUAGE=de under C.UTF-8
  * (glibc ignores LANGUAGE in the "C" locale, and a fresh system has no
  * other). Two threads in two locales need real locales: when LOCPATH
@@ -71,6 +75,24 @@ count_translated(const struct errcat_catalog *cat, const char **keys, long n)
     return hits;
 }
 
+/* The first dgettext of the process, in microseconds. */
+static int
+first_use(const struct errcat_catalog *cat)
+{
+    const char *key = cat->texts[cat->entries[0].description].key;
+    const char *msgid = cat->texts[cat->entries[0].description].msgid;
+    const char *s;
+    double t0, t1;
+
+    t0 = bench_now_ns();
+    s = dgettext(domain, key);
+    t1 = bench_now_ns();
+    if (s == key || strcmp(s, msgid) == 0)
+        bench_die(prog, "the first dgettext found no translation");
+    bench_report("dgettext_first_us", (t1 - t0) / 1e3);
+    return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -83,16 +105,18 @@ main(int argc, char **argv)
     locale_t de, zh;
     int two_locales;
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s LOCALEDIR\n", prog);
+    if (argc != 2 && !(argc == 3 && !strcmp(argv[1], "first"))) {
+        fprintf(stderr, "usage: %s [first] LOCALEDIR\n", prog);
         return 2;
     }
     domain = cat->domain;
     setenv("LANGUAGE", "de", 1);
     if (!setlocale(LC_ALL, "C.UTF-8"))
         bench_die(prog, "no C.UTF-8 locale");
-    if (!bindtextdomain(domain, argv[1]))
+    if (!bindtextdomain(domain, argv[argc - 1]))
         bench_die(prog, "bindtextdomain failed");
+    if (argc == 3)
+        return first_use(cat);
 
     hit.keys = malloc(sizeof *hit.keys * (size_t)n);
     miss_keys = malloc(sizeof *miss_keys * (size_t)n);

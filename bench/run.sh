@@ -325,10 +325,13 @@ else
     "$BB/bench_gettext" "$LOCALEDIR" >> "$RES"
 fi || die "bench_gettext failed"
 
-say "first use of a locale (a fresh process each time)"
+say "first use of a locale (a fresh process each time), and dgettext's"
 for i in 1 2 3 4 5 6 7 8 9; do
-    "$BB/bench_lookup" first "$LOCALEDIR" de first_locale
-done > "$BB/first.txt" || die "bench_lookup first failed"
+    "$BB/bench_lookup" first "$LOCALEDIR" de first_locale ||
+        die "bench_lookup first failed"
+    "$BB/bench_gettext" first "$LOCALEDIR" ||
+        die "bench_gettext first failed"
+done > "$BB/first.txt"
 if [ -n "$BIG" ]; then
     say "100k entries: first use of a locale, code lookups"
     for i in 1 2 3 4 5; do
@@ -337,7 +340,8 @@ if [ -n "$BIG" ]; then
     "$BIG" big "$TOP/$BB/locale" _100k >> "$RES" ||
         die "bench_lookup100k failed"
 fi
-for k in first_locale_us first_locale_reload_us first_locale_100k_us \
+for k in first_locale_us dgettext_first_us first_locale_reload_us \
+         first_locale_100k_us \
          first_locale_100k_reload_us first_locale_heap_ratio \
          first_locale_100k_heap_ratio first_locale_first_heap_ratio \
          first_locale_100k_first_heap_ratio; do
@@ -380,6 +384,7 @@ ratio() {
 }
 ratio enum_vs_dgettext dgettext_ns lookup_enum_ns
 ratio code_vs_dgettext dgettext_ns lookup_code_ns
+ratio first_locale_vs_dgettext dgettext_first_us first_locale_us
 ratio enum_vs_array_floor lookup_enum_ns array_floor_ns
 ratio gen_10k_vs_1k gen_10k_s gen_1k_s
 ratio gen_100k_vs_10k gen_100k_s gen_10k_s
@@ -455,6 +460,9 @@ END {
     row("first use of a locale, 66 entries (fresh process / reload)", \
         f("first_locale_us", " µs") " / " f("first_locale_reload_us", " µs"), \
         "≤ 20 µs", verdict("first_locale_us", "<=", 20))
+    row("… dgettext, its first call in a fresh process; ratio to liberrcat", \
+        f("dgettext_first_us", " µs") "; " f("first_locale_vs_dgettext", "×"), \
+        "", "")
     row("first use of a locale, 100k entries", \
         f("first_locale_100k_us", " ms", 1e-3) " / " \
         f("first_locale_100k_reload_us", " ms", 1e-3), "≤ 15 ms", \
