@@ -105,6 +105,17 @@ sibling_localedir(const char *path)
     return dir;
 }
 
+/* Fills s's summary from its catalog, now open. */
+static void
+take_info(struct cli_source *s)
+{
+    s->info.number = s->cat->number;
+    snprintf(s->info.name, sizeof s->info.name, "%s", s->cat->name);
+    snprintf(s->info.domain, sizeof s->info.domain, "%s", s->cat->domain);
+    snprintf(s->info.prefix, sizeof s->info.prefix, "%s", s->cat->prefix);
+    s->info.n_entries = s->cat->n_entries;
+}
+
 /* Binds a catalog just opened to the translations' directory:
  * ERRCAT_LOCALEDIR, else its prefix's locale tree, else the command's. */
 static int
@@ -151,13 +162,7 @@ open_xml(struct cli_source *s)
         s->broken = 1;
     } else {
         s->owned = 1;
-        s->info.number = s->cat->number;
-        snprintf(s->info.name, sizeof s->info.name, "%s", s->cat->name);
-        snprintf(s->info.domain, sizeof s->info.domain, "%s",
-                 s->cat->domain);
-        snprintf(s->info.prefix, sizeof s->info.prefix, "%s",
-                 s->cat->prefix);
-        s->info.n_entries = s->cat->n_entries;
+        take_info(s);
         bind(s);
     }
     buf_free(&out);
@@ -356,13 +361,7 @@ cli_sources_gather(struct cli_sources *set, const struct cli_options *opt)
         struct cli_source *s = add(set, CLI_BUILTIN, NULL, 0);
 
         s->cat = cli_catalogs[i];
-        s->info.number = s->cat->number;
-        snprintf(s->info.name, sizeof s->info.name, "%s", s->cat->name);
-        snprintf(s->info.domain, sizeof s->info.domain, "%s",
-                 s->cat->domain);
-        snprintf(s->info.prefix, sizeof s->info.prefix, "%s",
-                 s->cat->prefix);
-        s->info.n_entries = s->cat->n_entries;
+        take_info(s);
         if (bind(s) != 0)
             return CLI_USAGE;
     }
