@@ -137,7 +137,12 @@ $(B)/%.o: %.c | deps
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJ): ALL_CFLAGS += -fvisibility=hidden
+# -fno-plt, where the compiler has it: liberrcat's calls into libc go
+# through the GOT, bound when the program starts, so the first use of a
+# locale does not pay for binding open, pread and the rest lazily.
+NO_PLT := $(shell $(CC) -fno-plt -Werror -E -x c /dev/null >/dev/null 2>&1 \
+	&& echo -fno-plt)
+$(LIB_OBJ): ALL_CFLAGS += -fvisibility=hidden $(NO_PLT)
 
 # The schema is compiled into errcat-gen: it never looks for it at run time.
 $(B)/schema_rng.c: catalog/errcat.xsd
