@@ -236,10 +236,6 @@ size_t errcat__format_ex(const char *tmpl, const char *src,
                          enum errcat_format fmt, const char *const *args,
                          size_t nargs, int isolate, char *buf, size_t size);
 
-/* Nonzero when the language of locale name is written right to left
- * (ar, fa, he, ur, ...). */
-int errcat__rtl(const char *name);
-
 /* ---- locale_name.c ------------------------------------------------------ */
 
 /* A locale name taken apart: language, territory, codeset, modifier. */
@@ -263,6 +259,10 @@ int errcat__locale_name_safe(const char *name);
  * Returns 0 or ERRCAT_EINVAL.
  */
 int errcat__locale_parse(const char *name, struct errcat__lname *ln);
+
+/* Nonzero when the language of ln is written right to left (ar, fa, he,
+ * ur, ...), or its script is (Arab, Hebr, ...). */
+int errcat__rtl(const struct errcat__lname *ln);
 
 /* The fallback chain of ln, most specific first, without the source
  * English, in gettext's order: ll_CC.cs@mod, ll_CC@mod, ll.cs@mod, ll@mod,

@@ -182,24 +182,21 @@ set_name(struct errcat_locale *l, const char *name)
 }
 
 /*
- * The first locale present further down name's chain (loading it if need
- * be), which l's untranslated texts come from, into l->parent. Returns 0
- * or ERRCAT_ENOMEM. Under the lock.
+ * The first locale present further down the chain of name (parsed: ln),
+ * loading it if need be, which l's untranslated texts come from, into
+ * l->parent. Returns 0 or ERRCAT_ENOMEM. Under the lock.
  */
 static int
 inherit(const struct errcat_catalog *cat, const char *name,
-        struct errcat_locale *l)
+        const struct errcat__lname *ln, struct errcat_locale *l)
 {
     char chain[ERRCAT__CHAIN_MAX][ERRCAT_LOCALE_NAME_MAX + 1];
-    struct errcat__lname ln;
     const struct errcat_locale *p = NULL;
     struct errcat_locale *fresh;
     size_t n, i;
     int rc;
 
-    if (errcat__locale_parse(name, &ln) != 0)
-        return 0;
-    n = errcat__locale_chain(&ln, chain);
+    n = errcat__locale_chain(ln, chain);
     for (i = 0; i < n && strcmp(chain[i], name) != 0; i++)
         ;
     for (i++; i < n && p == NULL; i++) {
@@ -218,13 +215,13 @@ inherit(const struct errcat_catalog *cat, const char *name,
 }
 
 /*
- * A new loaded node named name for the checked .mo image mo, whose data
- * the node's texts will point into; the caller keeps it alive. Nothing is
- * looked up yet: each text is found and checked on its first use.
- * Returns 0, ERRCAT_EINVAL (not UTF-8) or ERRCAT_ENOMEM.
+ * A new loaded node named name (right to left if rtl) for the checked .mo
+ * image mo, whose data the node's texts will point into; the caller keeps
+ * it alive. Nothing is looked up yet: each text is found and checked on
+ * its first use. Returns 0, ERRCAT_EINVAL (not UTF-8) or ERRCAT_ENOMEM.
  */
 static int
-build(const struct errcat_catalog *cat, const char *name,
+build(const struct errcat_catalog *cat, const char *name, int rtl,
       const struct errcat__mo *mo, struct errcat_locale **out)
 {
     struct errcat_locale *l;
@@ -243,7 +240,7 @@ build(const struct errcat_catalog *cat, const char *name,
     l->kind = ERRCAT__NODE_LOADED;
     l->texts = (const char **)(l + 1);
     set_name(l, name);
-    l->rtl = errcat__rtl(name);
+    l->rtl = rtl;
     *out = l;
     return 0;
 }
@@ -337,19 +334,22 @@ load(const struct errcat_catalog *cat, const char *name,
      struct errcat_locale **out)
 {
     struct errcat__mo mo;
+    struct errcat__lname ln;
     struct errcat_locale *l = NULL;
-    int rc;
+    int parsed, rc;
 
     if (!domain_ok(cat->domain))
         return ERRCAT_EINVAL;
     if ((rc = open_file(cat, name, &mo)) != 0)
         return rc;
-    if ((rc = build(cat, name, &mo, &l)) != 0) {
+    /* parsed once, for the direction and the chain */
+    parsed = errcat__locale_parse(name, &ln) == 0;
+    if ((rc = build(cat, name, parsed && errcat__rtl(&ln), &mo, &l)) != 0) {
         errcat__mo_close(&mo);
         return rc;
     }
     /* the node owns the file now */
-    if ((rc = inherit(cat, name, l)) != 0) {
+    if (parsed && (rc = inherit(cat, name, &ln, l)) != 0) {
         free_node(l);
         return rc;
     }
@@ -369,7 +369,7 @@ errcat__locale_build(const struct errcat_catalog *cat, const void *data,
         return ERRCAT_EINVAL;
     if ((rc = errcat__mo_parse(data, size, &mo)) != 0)
         return rc;
-    return build(cat, "test", &mo, out);
+    return build(cat, "test", 0, &mo, out);
 }
 
 void

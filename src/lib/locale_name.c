@@ -306,28 +306,41 @@ errcat__env_locales(int (*try)(const char *name, void *ctx), void *ctx)
     }
 }
 
-int
-errcat__rtl(const char *name)
+/* Nonzero when the word w is one of the space-separated words of list,
+ * which starts and ends with a space. */
+static int
+in_list(const char *list, const char *w)
 {
-    /* languages whose usual script is right-to-left (Arabic, Hebrew,
-       Thaana, Syriac, N'Ko, Adlam ...) */
-    static const char *const rtl[] = {
-        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "nqo", "ps", "sd",
-        "syr", "ug", "ur", "yi"
-    };
-    struct errcat__lname ln;
+    const char *p;
     size_t i;
 
-    if (errcat__locale_parse(name, &ln) != 0 || ln.english_c)
-        return 0;
-    if (strcmp(ln.script, "latn") == 0 || strcmp(ln.script, "cyrl") == 0)
-        return 0;
-    if (strcmp(ln.script, "arab") == 0 || strcmp(ln.script, "hebr") == 0
-        || strcmp(ln.script, "adlm") == 0 || strcmp(ln.script, "thaa") == 0
-        || strcmp(ln.script, "syrc") == 0 || strcmp(ln.script, "nkoo") == 0)
-        return 1;
-    for (i = 0; i < sizeof rtl / sizeof *rtl; i++)
-        if (strcmp(ln.lang, rtl[i]) == 0)
+    for (p = list; p[1]; p++) {
+        if (*p != ' ')
+            continue;
+        for (i = 0; w[i] && p[1 + i] == w[i]; i++)
+            ;
+        if (w[i] == '\0' && p[1 + i] == ' ')
             return 1;
+    }
     return 0;
+}
+
+int
+errcat__rtl(const struct errcat__lname *ln)
+{
+    /* languages whose usual script is right-to-left (Arabic, Hebrew,
+       Thaana, Syriac, N'Ko, Adlam ...), and those scripts */
+    static const char langs[] =
+        " ar arc ckb dv fa he iw ks nqo ps sd syr ug ur yi ";
+    static const char scripts[] = " arab hebr adlm thaa syrc nkoo ";
+
+    if (ln->english_c)
+        return 0;
+    if (ln->script[0]) {
+        if (in_list(scripts, ln->script))
+            return 1;
+        if (in_list(" latn cyrl ", ln->script))
+            return 0;
+    }
+    return ln->lang[0] && in_list(langs, ln->lang);
 }

@@ -89,28 +89,32 @@ is_name(const char *s, size_t n, const char *w)
 static int
 header_charset(const char *h, size_t n)
 {
-    size_t i = 0, eol, j, k;
+    const char *p = h, *end = h + n, *eol, *q;
+    const char *k;
 
-    while (i < n) {
-        for (eol = i; eol < n && h[eol] != '\n'; eol++)
+    /* a loop, not memchr: in a fresh process the first call of a libc
+       function whose code nothing has run yet pages that code in */
+    for (; p < end; p = eol + 1) {
+        for (eol = p; eol < end && *eol != '\n'; eol++)
             ;
-        if (starts_nocase(h + i, eol - i, "content-type:"))
-            for (j = i; j < eol; j++)
-                if (starts_nocase(h + j, eol - j, "charset=")) {
-                    j += 8;
-                    for (k = j; k < eol && h[k] != ';' && h[k] != ' '
-                         && h[k] != '\t' && h[k] != '\r'; k++)
-                        ;
-                    if (is_name(h + j, k - j, "utf-8")
-                        || is_name(h + j, k - j, "utf8"))
-                        return ERRCAT__MO_UTF8;
-                    if (is_name(h + j, k - j, "ascii")
-                        || is_name(h + j, k - j, "us-ascii")
-                        || is_name(h + j, k - j, "ansi_x3.4-1968"))
-                        return ERRCAT__MO_ASCII;
-                    return ERRCAT__MO_OTHER;
-                }
-        i = eol + 1;
+        if (!starts_nocase(p, (size_t)(eol - p), "content-type:"))
+            continue;
+        for (q = p; q < eol; q++)
+            if (lower((unsigned char)*q) == 'c'
+                && starts_nocase(q, (size_t)(eol - q), "charset=")) {
+                q += 8;
+                for (k = q; k < eol && *k != ';' && *k != ' '
+                     && *k != '\t' && *k != '\r'; k++)
+                    ;
+                if (is_name(q, (size_t)(k - q), "utf-8")
+                    || is_name(q, (size_t)(k - q), "utf8"))
+                    return ERRCAT__MO_UTF8;
+                if (is_name(q, (size_t)(k - q), "ascii")
+                    || is_name(q, (size_t)(k - q), "us-ascii")
+                    || is_name(q, (size_t)(k - q), "ansi_x3.4-1968"))
+                    return ERRCAT__MO_ASCII;
+                return ERRCAT__MO_OTHER;
+            }
     }
     return ERRCAT__MO_ASCII;
 }
@@ -147,7 +151,7 @@ parse(struct errcat__mo *mo)
     mo->charset = ERRCAT__MO_ASCII;     /* no header: as GNU and Python */
     for (i = 0; i < mo->n; i++) {
         uint64_t o = (uint64_t)mo->orig + 8 * (uint64_t)i;
-        char *h;
+        char small[512], *h;
         size_t vn;
 
         if (get32(mo, o) != 0)
@@ -164,11 +168,13 @@ parse(struct errcat__mo *mo)
                 mo->charset = ERRCAT__MO_OTHER;     /* not inside: unread */
                 break;
             }
-            if ((h = errcat__malloc(vn + 1)) == NULL)
+            h = vn < sizeof small ? small : errcat__malloc(vn + 1);
+            if (h == NULL)
                 return ERRCAT_ENOMEM;
             mo->charset = errcat__mo_value_copy(mo, i, h) == 0
                 ? header_charset(h, vn) : ERRCAT__MO_OTHER;
-            errcat__free(h);
+            if (h != small)
+                errcat__free(h);
         }
         break;
     }

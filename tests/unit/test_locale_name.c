@@ -151,6 +151,39 @@ test_locale_name_chinese_chain_follows_the_script(void **state)
     }
 }
 
+/* Right to left by language, unless a script says otherwise: a
+ * right-to-left script makes any language so, Latin and Cyrillic make
+ * none so. */
+static void
+test_locale_name_direction_by_script(void **state)
+{
+    static const struct {
+        const char *name;
+        int rtl;
+    } cases[] = {
+        { "ar", 1 }, { "ar_EG.UTF-8", 1 }, { "he_IL", 1 }, { "iw", 1 },
+        { "fa-IR", 1 }, { "ur", 1 }, { "yi", 1 }, { "arc", 1 },
+        { "ckb", 1 }, { "syr", 1 }, { "nqo", 1 }, { "ks", 1 },
+        { "ks-Deva", 1 }, { "pa-Arab", 1 }, { "ff-Adlm", 1 },
+        { "az-Arab", 1 }, { "ug-Cyrl", 0 }, { "uz-Latn", 0 },
+        { "ku-Latn", 0 }, { "de", 0 }, { "a", 0 }, { "arn", 0 },
+        { "zh-Hant-TW", 0 }, { "en_US", 0 }, { "C", 0 }, { "C.UTF-8", 0 },
+    };
+    struct errcat__lname ln;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        if (errcat__locale_parse(cases[i].name, &ln) != 0) {
+            assert_int_equal(cases[i].rtl, 0);
+            continue;
+        }
+        if (errcat__rtl(&ln) != cases[i].rtl)
+            fail_msg("%s: rtl %d, expected %d", cases[i].name,
+                     errcat__rtl(&ln), cases[i].rtl);
+    }
+}
+
 int
 main(void)
 {
@@ -160,6 +193,7 @@ main(void)
         cmocka_unit_test(test_locale_name_normalises_bcp47_and_posix),
         cmocka_unit_test(test_locale_name_chain_follows_gettext),
         cmocka_unit_test(test_locale_name_chinese_chain_follows_the_script),
+        cmocka_unit_test(test_locale_name_direction_by_script),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
