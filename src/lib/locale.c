@@ -63,9 +63,10 @@ used(const struct errcat_locale *l)
 static void
 push(const struct errcat_catalog *cat, struct errcat_locale *l)
 {
-    if (l->texts && !l->desc
-        && (l->desc = errcat__calloc(cat->n_serials + 1,
-                                     sizeof *l->desc)) != NULL) {
+    size_t size = ((size_t)cat->n_serials + 1) * sizeof *l->desc;
+
+    if (l->texts && !l->desc && (l->desc = errcat__malloc(size)) != NULL) {
+        memset(l->desc, 0, size);
         l->desc_base = (unsigned)cat->base;
         l->desc_n = cat->n_serials;
     }
@@ -225,12 +226,17 @@ build(const struct errcat_catalog *cat, const char *name, int rtl,
       const struct errcat__mo *mo, struct errcat_locale **out)
 {
     struct errcat_locale *l;
+    size_t size;
 
     if (mo->charset == ERRCAT__MO_OTHER)
         return ERRCAT_EINVAL;
-    l = errcat__calloc(1, sizeof *l + cat->n_texts * sizeof *l->texts);
-    if (l == NULL)
+    /* malloc and memset, not calloc, here and in push: in a fresh process
+       calloc is more of libc's code to bring into the caches, for the
+       two blocks a locale's first use clears */
+    size = sizeof *l + cat->n_texts * sizeof *l->texts;
+    if ((l = errcat__malloc(size)) == NULL)
         return ERRCAT_ENOMEM;
+    memset(l, 0, size);
     if (errcat__mo_index(mo, &l->mo_index) != 0) {
         errcat__free(l);
         return ERRCAT_ENOMEM;
@@ -279,10 +285,10 @@ path_add(char *path, size_t size, size_t *n, const char *s)
 
 /*
  * Opens DIR/name/LC_MESSAGES/DOMAIN.mo into mo, as errcat__mo_open_lazy.
- * The path is built on the heap, at its length: a PATH_BYTES buffer on
- * the stack would take the loading of a locale (and of each parent it
- * loads in turn) pages deeper into the stack, which a fresh process has
- * to fault in.
+ * The path is built in a small buffer on the stack, or on the heap at its
+ * length when longer: a PATH_BYTES buffer on the stack would take the
+ * loading of a locale (and of each parent it loads in turn) pages deeper
+ * into the stack, which a fresh process has to fault in.
  */
 static int
 open_file(const struct errcat_catalog *cat, const char *name,
@@ -291,12 +297,13 @@ open_file(const struct errcat_catalog *cat, const char *name,
     const char *dir = localedir(cat);
     size_t size = strlen(dir) + strlen(name) + strlen(cat->domain)
         + sizeof "//LC_MESSAGES/.mo", n = 0;
-    char *path;
+    char small[256], *path;
     int rc;
 
     if (size > PATH_BYTES)
         return ERRCAT_ENOENT;
-    if ((path = errcat__malloc(size)) == NULL)
+    path = size <= sizeof small ? small : errcat__malloc(size);
+    if (path == NULL)
         return ERRCAT_ENOMEM;
     /* not snprintf: in a fresh process its first call costs more than
        the rest of a small locale's loading */
@@ -308,7 +315,8 @@ open_file(const struct errcat_catalog *cat, const char *name,
         rc = errcat__mo_open_lazy(path, mo);
     else
         rc = ERRCAT_ENOENT;
-    errcat__free(path);
+    if (path != small)
+        errcat__free(path);
     return rc;
 }
 
