@@ -209,6 +209,37 @@ test_locale_refuses_bad_translations_in_mo_bytes(void **state)
     fx_rmdir(d);
 }
 
+/* A locale directory whose .mo path is longer than the stack buffer the
+ * path is built in loads the same (the path then goes on the heap). */
+static void
+test_locale_loads_from_a_long_directory(void **state)
+{
+    static const struct mo_pair pairs[] = {
+        MO_PAIR("", MO_HEADER_UTF8),
+        MO_PAIR("description\004The server does not exist.",
+                "Der Server existiert nicht."),
+    };
+    unsigned char image[1024];
+    size_t n = mo_build(image, sizeof image, pairs, 2, 0);
+    char d[600], part[101];
+    const char *top = fx_tempdir("long");
+
+    (void)state;
+    memset(part, 'd', 100);
+    part[100] = '\0';
+    snprintf(d, sizeof d, "%s/%s/%s/%s", top, part, part, part);
+    assert_true(strlen(d) + sizeof "/de/LC_MESSAGES/errcat-fixture.mo"
+                > 300);
+    fx_write(fx_mo_path(d, "de", "errcat-fixture"), image, n);
+    errcat_catalog_release(cat);
+    assert_int_equal(errcat_bind(cat, d), 0);
+    assert_string_equal(text(get("de"), FIX_SERVER_NOT_FOUND,
+                             ERRCAT_DESCRIPTION),
+                        "Der Server existiert nicht.");
+    errcat_catalog_release(cat);
+    fx_rmdir(top);
+}
+
 /* A .mo whose header says charset=ASCII, or that has no header, is read
  * as GNU and Python gettext read it; its translations must be ASCII. */
 static void
@@ -699,6 +730,7 @@ main(void)
         T(test_locale_formats_translated_messages),
         T(test_locale_hostile_po_falls_back_to_source),
         T(test_locale_refuses_bad_translations_in_mo_bytes),
+        T(test_locale_loads_from_a_long_directory),
         T(test_locale_reads_ascii_and_headerless_mo),
         T(test_locale_hostile_mo_counts_as_absent),
         T(test_locale_refuses_unsafe_names),
