@@ -148,7 +148,6 @@ find_lang(struct docs_lang *langs, size_t n, const char *code)
     return NULL;
 }
 
-
 /*
  * Reads DIR/LINGUAS: words, '#' to the end of a line a comment. Adds the
  * languages to *langs (the run's union) and stores each one's name in

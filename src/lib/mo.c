@@ -89,8 +89,7 @@ is_name(const char *s, size_t n, const char *w)
 static int
 header_charset(const char *h, size_t n)
 {
-    const char *p = h, *end = h + n, *eol, *q;
-    const char *k;
+    const char *p = h, *end = h + n, *eol, *q, *k;
 
     /* a loop, not memchr: in a fresh process the first call of a libc
        function whose code nothing has run yet pages that code in */
@@ -100,8 +99,7 @@ header_charset(const char *h, size_t n)
         if (!starts_nocase(p, (size_t)(eol - p), "content-type:"))
             continue;
         for (q = p; q < eol; q++)
-            if (lower((unsigned char)*q) == 'c'
-                && starts_nocase(q, (size_t)(eol - q), "charset=")) {
+            if (starts_nocase(q, (size_t)(eol - q), "charset=")) {
                 q += 8;
                 for (k = q; k < eol && *k != ';' && *k != ' '
                      && *k != '\t' && *k != '\r'; k++)

@@ -127,8 +127,7 @@ directive(const char *s, size_t n, size_t j, int python,
         && !python) {
         ph->length = s[j] == 'h' ? 'H' : 'q';
         j += 2;
-    } else if (j < n && s[j] != '\0'
-               && in_set(python ? "hlL" : "hlLqjzt", s[j])) {
+    } else if (j < n && in_set(python ? "hlL" : "hlLqjzt", s[j])) {
         ph->length = s[j];
         j++;
     }
@@ -462,7 +461,7 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         lay->cls = c == 'd' || c == 'n' ? ERRCAT__PH_INT
             : c == 'x' || c == 'X' ? ERRCAT__PH_HEX
             : c == 'o' ? ERRCAT__PH_OCT : c == 'b' ? ERRCAT__PH_BIN
-            : c && in_set("eEfFgG%", c) ? ERRCAT__PH_FLOAT
+            : in_set("eEfFgG%", c) ? ERRCAT__PH_FLOAT
             : c == 'c' ? ERRCAT__PH_CHAR : ERRCAT__PH_ANY;
         if (ph->conv)
             lay->cls = ERRCAT__PH_ANY;      /* !r: a repr, any text */
@@ -486,7 +485,7 @@ errcat__ph_layout(const char *s, const struct errcat__ph *ph,
         : c == 'u' ? ERRCAT__PH_UINT
         : c == 'x' || c == 'X' ? ERRCAT__PH_HEX
         : c == 'o' ? ERRCAT__PH_OCT
-        : c && in_set("eEfFgGaA", c) ? ERRCAT__PH_FLOAT
+        : in_set("eEfFgGaA", c) ? ERRCAT__PH_FLOAT
         : c == 'c' ? ERRCAT__PH_CHAR : ERRCAT__PH_ANY;
     if (lay->align == '<' || lay->cls == ERRCAT__PH_ANY
         || lay->cls == ERRCAT__PH_CHAR)
