@@ -221,15 +221,23 @@ test_locale_loads_from_a_long_directory(void **state)
     };
     unsigned char image[1024];
     size_t n = mo_build(image, sizeof image, pairs, 2, 0);
-    char d[600], part[101];
     const char *top = fx_tempdir("long");
+    size_t k = strlen(top), i;
+    char d[460];
 
     (void)state;
-    memset(part, 'd', 100);
-    part[100] = '\0';
-    snprintf(d, sizeof d, "%s/%s/%s/%s", top, part, part, part);
-    assert_true(strlen(d) + sizeof "/de/LC_MESSAGES/errcat-fixture.mo"
-                > 300);
+    /* TOP/ddd.../ddd.../ddd... (three parts of 90), built by hand so
+       that the fixture's path buffers provably hold it */
+    assert_true(k + 3 * 91 < sizeof d);
+    memcpy(d, top, k);
+    for (i = 0; i < 3; i++) {
+        d[k++] = '/';
+        memset(d + k, 'd', 90);
+        k += 90;
+    }
+    d[k] = '\0';
+    /* longer than the 256 bytes the library builds a path in */
+    assert_true(k + sizeof "/de/LC_MESSAGES/errcat-fixture.mo" > 256 + 32);
     fx_write(fx_mo_path(d, "de", "errcat-fixture"), image, n);
     errcat_catalog_release(cat);
     assert_int_equal(errcat_bind(cat, d), 0);
